@@ -1,0 +1,138 @@
+//! The command line: options, commands and their help texts.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Tells you which follow-up note to send, to whom, and by when.
+///
+/// nudge reads a folder of job applications (one markdown file each, with a
+/// dated log) and works out where each stands: thank-you notes owed,
+/// follow-ups due, interviews to prepare for.
+///
+/// Exit codes: 0 all is well; 1 the journal has errors; 2 bad usage or a
+/// file system failure.
+#[derive(Debug, Parser)]
+#[command(
+    name = "nudge",
+    version,
+    after_help = "Examples:\n  nudge                      what to do, for the journal in this folder\n  nudge ~/jobs --json        the same for ~/jobs, for scripts\n  nudge check                validate every file\n  nudge explain acme.md      how nudge reads one application"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// With no command: `status` of this journal.
+    #[command(flatten)]
+    pub status: StatusArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The date to plan for, instead of the local date.
+    #[arg(long, global = true, env = "NUDGE_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// When to colour the output (`auto` honours NO_COLOR and terminals).
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Print less: no hints, no summaries, only what was asked for.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What to do: overdue, due and upcoming actions (the default command).
+    ///
+    /// Read-only. Example: `nudge status ~/jobs --json`.
+    Status(StatusArgs),
+
+    /// Validate every file of the journal; silent when all is well.
+    ///
+    /// Prints each problem as `file:line:col: error: ...` with the line and
+    /// a caret, and exits 1 on any error (with --strict, on warnings too).
+    /// Example: `nudge check --strict`.
+    Check(CheckArgs),
+
+    /// Show how nudge reads one application: each entry's kind and why,
+    /// mentions and dates, then its state and pending actions.
+    ///
+    /// Example: `nudge explain applications/black-mesa.md`.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Default, Args)]
+pub struct StatusArgs {
+    /// The journal folder.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Print the machine-readable JSON instead.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The journal folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The application file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The journal folder the file belongs to (default: the nearest folder
+    /// above the file with a nudge.yaml, else the current folder if the file
+    /// is inside it, else the file's folder).
+    #[arg(long, value_name = "DIR")]
+    pub journal: Option<PathBuf>,
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("'{s}' is not a date written YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-11-22").is_ok());
+        assert!(parse_date("2026-11-2").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+    }
+}

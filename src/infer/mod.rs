@@ -1,0 +1,181 @@
+//! From applications and today to states and actions: pure functions of
+//! data, one rule per function (SPEC §3, §4). The journal-wide rules (an
+//! offer elsewhere, an acceptance, keep-applying) are decided here.
+
+pub mod actions;
+pub mod history;
+pub mod lints;
+pub mod state;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::model::{Action, ActionKind, Application, EventKind, State};
+use actions::{Acceptance, Ctx, LETTER_WINDOW_DAYS, OfferElsewhere};
+use history::{History, add_days};
+use state::state_of;
+
+/// One application as the report and JSON list it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub file: String,
+    pub company: String,
+    pub position: Option<String>,
+    pub state: State,
+    /// Why the application is in this state, for `explain`.
+    pub state_why: String,
+    /// The effective decision date (after the latest happened interview).
+    pub decision_by: Option<NaiveDate>,
+    /// Where the decision date comes from, for `explain`.
+    pub decision_source: Option<String>,
+    /// The date of the latest happened entry of any kind.
+    pub last_entry: Option<NaiveDate>,
+}
+
+/// Everything nudge works out about a journal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// One per valid application, by file.
+    pub applications: Vec<Summary>,
+    /// Every pending action, sorted by due, file, action, contact.
+    pub actions: Vec<Action>,
+    /// Lint warnings.
+    pub lints: Vec<Diagnostic>,
+}
+
+/// Works out every application's state and every pending action.
+/// `applications` are the valid ones (files with errors are left out).
+pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) -> Outcome {
+    let rules = &config.rules;
+    let histories: Vec<History<'_>> = applications
+        .iter()
+        .map(|a| History::new(a, today))
+        .collect();
+    let states: Vec<_> = histories
+        .iter()
+        .map(|h| state_of(h, rules, today))
+        .collect();
+
+    // Journal-wide facts; archived files count for nothing.
+    let live = || {
+        histories
+            .iter()
+            .zip(&states)
+            .filter(|(h, _)| !h.app.archived)
+    };
+    let acceptance = live()
+        .filter(|(_, s)| s.state == State::Accepted)
+        .filter_map(|(h, s)| {
+            s.stage.map(|e| Acceptance {
+                file: h.app.file.clone(),
+                company: h.app.company.clone(),
+                date: e.date,
+            })
+        })
+        .min_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
+    let offers: Vec<OfferElsewhere> = live()
+        .flat_map(|(h, _)| {
+            h.happened_of(EventKind::Offer).map(|o| OfferElsewhere {
+                file: h.app.file.clone(),
+                company: h.app.company.clone(),
+                date: o.date,
+                deadline: o.offer_deadline(),
+            })
+        })
+        .collect();
+
+    let mut outcome = Outcome::default();
+    for (history, state) in histories.iter().zip(&states) {
+        let app = history.app;
+        let latest_interview = history.latest_of(EventKind::Interview);
+        let decision = history.decision(latest_interview);
+        outcome.applications.push(Summary {
+            file: app.file.clone(),
+            company: app.company.clone(),
+            position: app.position.clone(),
+            state: state.state,
+            state_why: state.why.clone(),
+            decision_by: decision.map(|d| d.date),
+            decision_source: decision.map(|d| d.source()),
+            last_entry: history.last_entry(),
+        });
+        if app.archived {
+            continue;
+        }
+        outcome.lints.extend(lints::lints(history, rules));
+        let ctx = Ctx {
+            history,
+            state,
+            rules,
+            today,
+        };
+        match &acceptance {
+            // Hired: only the withdraw notes are left.
+            Some(acc) => outcome.actions.extend(ctx.withdraw(acc)),
+            None => {
+                outcome.actions.extend(ctx.thank_you());
+                outcome.actions.extend(ctx.prepare());
+                outcome.actions.extend(ctx.check_in());
+                outcome.actions.extend(ctx.follow_up());
+                outcome.actions.extend(ctx.update(&offers));
+                outcome.actions.extend(ctx.feedback());
+                outcome.actions.extend(ctx.keep_in_touch());
+            }
+        }
+    }
+    if acceptance.is_none() {
+        outcome.actions.extend(keep_applying(&histories, rules));
+    }
+    outcome.applications.sort_by(|a, b| a.file.cmp(&b.file));
+    sort_actions(&mut outcome.actions);
+    outcome
+}
+
+/// **keep-applying**: journal-wide, no application accepted, at least one
+/// `applied` entry; P = the latest applied date. Due P + `apply_gap_days`,
+/// deadline + 7; a newer `applied` entry moves it.
+fn keep_applying(histories: &[History<'_>], rules: &crate::config::Rules) -> Option<Action> {
+    let (history, latest) = histories
+        .iter()
+        .filter(|h| !h.app.archived)
+        .filter_map(|h| h.latest_of(EventKind::Applied).map(|e| (h, e)))
+        .max_by(|(ha, a), (hb, b)| (a.date, &hb.app.file).cmp(&(b.date, &ha.app.file)))?;
+    let due = add_days(latest.date, rules.apply_gap_days);
+    Some(Action {
+        file: None,
+        company: None,
+        kind: ActionKind::KeepApplying,
+        n: 1,
+        recipient: None,
+        due,
+        deadline: add_days(due, LETTER_WINDOW_DAYS),
+        problem: None,
+        why: format!(
+            "latest application sent on {} ({} line {}) + {} days",
+            latest.date, history.app.file, latest.line, rules.apply_gap_days
+        ),
+        interview: None,
+        trigger: None,
+        hand_written: false,
+    })
+}
+
+/// The order of SPEC §5.1: by due, file, action, contact (nothing before
+/// something), then number and deadline for a total order.
+pub fn sort_actions(actions: &mut [Action]) {
+    fn key(x: &Action) -> (NaiveDate, Option<&str>, &str, Option<&str>, u32, NaiveDate) {
+        (
+            x.due,
+            x.file.as_deref(),
+            x.kind.as_str(),
+            x.contact_handle().map(|h| h.as_str()),
+            x.n,
+            x.deadline,
+        )
+    }
+    actions.sort_by(|a, b| key(a).cmp(&key(b)));
+}
+
+#[cfg(test)]
+mod tests;

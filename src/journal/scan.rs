@@ -1,0 +1,203 @@
+//! Walking the journal folder: which files nudge reads, in what order, and
+//! what it could not read. One of the two places that touch the disk.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::MAX_FILE_BYTES;
+use crate::diag::{Diagnostic, Severity};
+
+/// The name of the optional config file at the journal root.
+pub const CONFIG_FILE: &str = "nudge.yaml";
+
+/// A markdown file's text, read successfully.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the journal folder, with `/` separators.
+    pub rel: String,
+    pub text: String,
+}
+
+/// Everything read from the journal folder.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Markdown files, sorted by relative path.
+    pub files: Vec<SourceFile>,
+    /// The text of `nudge.yaml`, if there is one.
+    pub config: Option<String>,
+    /// Files and folders that could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The journal folder itself cannot be read: nudge cannot run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("journal folder {0} does not exist")]
+    Missing(PathBuf),
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("cannot read journal folder {path}: {source}")]
+    Unreadable { path: PathBuf, source: io::Error },
+}
+
+/// Reads the journal: every `*.md` file (not hidden, not under the root's
+/// `templates/`, not through a symlink) and `nudge.yaml`. Files that cannot
+/// be read, are larger than 1 MiB or are not UTF-8 become diagnostics.
+pub fn scan(root: &Path) -> Result<Scan, ScanError> {
+    let meta = fs::metadata(root).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => ScanError::Missing(root.to_owned()),
+        _ => ScanError::Unreadable {
+            path: root.to_owned(),
+            source,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(ScanError::NotAFolder(root.to_owned()));
+    }
+    let mut scan = Scan::default();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !is_skipped_name(e.file_name(), e.depth(), e.file_type().is_dir())
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let depth = err.depth();
+                let path = err
+                    .path()
+                    .map(Path::to_owned)
+                    .unwrap_or_else(|| root.to_owned());
+                let message = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string);
+                if depth == 0 {
+                    return Err(ScanError::Unreadable {
+                        path,
+                        source: io::Error::other(message),
+                    });
+                }
+                scan.diagnostics.push(
+                    Diagnostic::whole_file(
+                        &relative(root, &path),
+                        Severity::Error,
+                        format!("cannot read this folder: {message}"),
+                    )
+                    .with_help("check its permissions; nudge skipped everything inside it"),
+                );
+                continue;
+            }
+        };
+        // Symlinks are never followed, so links cannot escape the journal
+        // or loop.
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() == 1 && name == CONFIG_FILE {
+            match read_text(entry.path(), &rel) {
+                Ok(text) => scan.config = Some(text),
+                Err(d) => scan.diagnostics.push(*d),
+            }
+        } else if name.ends_with(".md") {
+            match read_text(entry.path(), &rel) {
+                Ok(text) => scan.files.push(SourceFile { rel, text }),
+                Err(d) => scan.diagnostics.push(*d),
+            }
+        }
+    }
+    scan.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(scan)
+}
+
+/// Hidden entries, and the `templates/` folder at the journal root, are
+/// not part of the journal's data.
+fn is_skipped_name(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || (depth == 1 && is_dir && name == "templates")
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a file as UTF-8 text, refusing files over 1 MiB.
+fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
+    let fail = |message: String, help: &str| {
+        Box::new(Diagnostic::whole_file(rel, Severity::Error, message).with_help(help))
+    };
+    let len = fs::metadata(path)
+        .map_err(|e| {
+            fail(
+                format!("cannot read this file: {e}"),
+                "check its permissions",
+            )
+        })?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(fail(
+            format!("file is larger than 1 MiB ({len} bytes): nudge skipped it"),
+            "split it into smaller files, or move long notes elsewhere",
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read this file: {e}"),
+            "check its permissions",
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        Box::new(not_utf8(rel, bytes, valid))
+    })
+}
+
+/// A diagnostic at the first byte that is not UTF-8.
+fn not_utf8(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
+    // The prefix up to `valid` is UTF-8 by definition.
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let mut d = Diagnostic::whole_file(
+        rel,
+        Severity::Error,
+        format!("file is not valid UTF-8 (byte 0x{:02x})", bytes[valid]),
+    )
+    .with_help("save the file as UTF-8 in your editor");
+    d.line = line;
+    d.column = column;
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_utf8_points_at_the_first_bad_byte() {
+        let bytes = b"---\ncompany: Caf\xe9\n";
+        let d = not_utf8("a.md", bytes, 16);
+        assert_eq!((d.line, d.column), (2, 13));
+        assert_eq!(d.message, "file is not valid UTF-8 (byte 0xe9)");
+    }
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        let root = Path::new("/j");
+        assert_eq!(relative(root, Path::new("/j/a/b.md")), "a/b.md");
+    }
+}

@@ -1,0 +1,97 @@
+//! nudge reads a folder of job applications (one markdown file each) and
+//! tells the job seeker which follow-up to send, to whom and by when.
+//!
+//! The work is a pipeline of stages with the disk at both ends:
+//! [`journal::scan`] reads the folder; [`journal::parse`] turns each file
+//! into an [`model::Application`]; [`infer`] works out states and actions;
+//! [`render`] turns them into text. Only the first stage touches the disk.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod infer;
+pub mod journal;
+pub mod model;
+pub mod plan;
+pub mod render;
+
+mod commands;
+
+use chrono::NaiveDate;
+
+pub use commands::{Failure, run};
+use config::Config;
+use diag::Diagnostic;
+use infer::Outcome;
+use journal::parse::{Parsed, parse_file};
+use journal::scan::Scan;
+use model::Application;
+
+/// What a markdown file of the journal turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Application,
+    /// An application with errors, left out until fixed.
+    Invalid,
+    NotApplication,
+    Generated,
+}
+
+/// Everything nudge works out about a journal.
+#[derive(Debug)]
+pub struct Analysis {
+    pub config: Config,
+    /// Valid applications, by file.
+    pub applications: Vec<Application>,
+    /// Each markdown file read, by relative path, with what it is.
+    pub files: Vec<(String, FileKind)>,
+    pub outcome: Outcome,
+    /// Every diagnostic (scan, config, files, lints), sorted by file, line,
+    /// column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parses and infers a scanned journal: pure, no disk.
+pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
+    let mut diagnostics = scan.diagnostics;
+    let config = match &scan.config {
+        Some(text) => {
+            let (config, found) = Config::read(text);
+            diagnostics.extend(found);
+            config
+        }
+        None => Config::default(),
+    };
+    let mut applications = Vec::new();
+    let mut files = Vec::with_capacity(scan.files.len());
+    for source in &scan.files {
+        let parsed = parse_file(&source.rel, &source.text);
+        diagnostics.extend(parsed.diagnostics);
+        let kind = match parsed.parsed {
+            Parsed::Application(app) => {
+                applications.push(*app);
+                FileKind::Application
+            }
+            Parsed::Invalid => FileKind::Invalid,
+            Parsed::NotApplication => FileKind::NotApplication,
+            Parsed::Generated => FileKind::Generated,
+        };
+        files.push((source.rel.clone(), kind));
+    }
+    let outcome = infer::infer(&applications, &config, today);
+    diagnostics.extend(outcome.lints.iter().cloned());
+    Diagnostic::sort(&mut diagnostics);
+    Analysis {
+        config,
+        applications,
+        files,
+        outcome,
+        diagnostics,
+    }
+}

@@ -1,0 +1,521 @@
+//! The job seeker's data as nudge understands it: applications, contacts,
+//! log entries and their kinds, states, and the actions nudge suggests.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveTime};
+
+/// A contact's handle: how log entries mention them (`@kleiner`). Handles
+/// compare without regard to case, so nudge keeps them lowercase.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Handle(String);
+
+impl Handle {
+    /// A handle from what the user wrote; case is folded.
+    pub fn new(raw: &str) -> Self {
+        Handle(raw.to_lowercase())
+    }
+
+    /// The handle nudge derives from a name when none is given: the last
+    /// word, lowercased, keeping only letters and digits. `None` when that
+    /// leaves nothing (the contact then needs an explicit `handle`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let last = name.split_whitespace().last()?;
+        let kept: String = last
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        (!kept.is_empty()).then_some(Handle(kept))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How much the job seeker wants this job.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Priority {
+    Dream,
+    High,
+    #[default]
+    Normal,
+    Low,
+}
+
+impl Priority {
+    pub const NAMES: [&'static str; 4] = ["dream", "high", "normal", "low"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "dream" => Some(Priority::Dream),
+            "high" => Some(Priority::High),
+            "normal" => Some(Priority::Normal),
+            "low" => Some(Priority::Low),
+            _ => None,
+        }
+    }
+}
+
+/// A contact's part in the hiring process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    HiringManager,
+    Interviewer,
+    Recruiter,
+    Hr,
+}
+
+impl Role {
+    pub const NAMES: [&'static str; 4] = ["hiring-manager", "interviewer", "recruiter", "hr"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "hiring-manager" => Some(Role::HiringManager),
+            "interviewer" => Some(Role::Interviewer),
+            "recruiter" => Some(Role::Recruiter),
+            "hr" => Some(Role::Hr),
+            _ => None,
+        }
+    }
+}
+
+/// A person at the employer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub handle: Handle,
+    pub email: Option<String>,
+    pub title: Option<String>,
+    pub role: Option<Role>,
+}
+
+impl Contact {
+    /// First name, as a letter would greet them.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+
+    /// Last name.
+    pub fn last_name(&self) -> &str {
+        self.name.split_whitespace().last().unwrap_or(&self.name)
+    }
+}
+
+/// What a log entry records, decided by its tag or by a phrase in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventKind {
+    Withdrawn,
+    Accepted,
+    Declined,
+    Rejected,
+    News,
+    Thanks,
+    Followup,
+    Feedback,
+    Touch,
+    Update,
+    Offer,
+    Heard,
+    Interview,
+    Applied,
+    Note,
+}
+
+impl EventKind {
+    /// The name used in tags (`#thanks`) and in `explain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Withdrawn => "withdrawn",
+            EventKind::Accepted => "accepted",
+            EventKind::Declined => "declined",
+            EventKind::Rejected => "rejected",
+            EventKind::News => "news",
+            EventKind::Thanks => "thanks",
+            EventKind::Followup => "followup",
+            EventKind::Feedback => "feedback",
+            EventKind::Touch => "touch",
+            EventKind::Update => "update",
+            EventKind::Offer => "offer",
+            EventKind::Heard => "heard",
+            EventKind::Interview => "interview",
+            EventKind::Applied => "applied",
+            EventKind::Note => "note",
+        }
+    }
+
+    /// Stage events move an application through the hiring process (SPEC §3).
+    pub fn is_stage(self) -> bool {
+        matches!(
+            self,
+            EventKind::Applied
+                | EventKind::Interview
+                | EventKind::Offer
+                | EventKind::Accepted
+                | EventKind::Declined
+                | EventKind::Rejected
+                | EventKind::Withdrawn
+        )
+    }
+
+    /// Kinds that record a letter the job seeker sent; `#skip` with one of
+    /// these dismisses the pending letter instead.
+    pub fn is_letter(self) -> bool {
+        matches!(
+            self,
+            EventKind::Thanks
+                | EventKind::Followup
+                | EventKind::Feedback
+                | EventKind::Touch
+                | EventKind::Update
+                | EventKind::Withdrawn
+        )
+    }
+}
+
+/// Why an entry got its kind, for `nudge explain`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// An event tag, as written (without `#`).
+    Tag(String),
+    /// A phrase of the table in SPEC §2.3.
+    Phrase(&'static str),
+    /// Nothing matched: a plain note.
+    Default,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Tag(t) => write!(f, "tag #{t}"),
+            Reason::Phrase(p) => write!(f, "phrase \"{p}\""),
+            Reason::Default => f.write_str("no tag or phrase"),
+        }
+    }
+}
+
+/// One dated entry of an application's log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogEntry {
+    /// Position in the file (0-based, in file order); breaks ties between
+    /// entries of the same date.
+    pub index: usize,
+    /// 1-based line and column of the date.
+    pub line: usize,
+    pub column: usize,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    /// The entry's own text after the date prefix, lines joined.
+    pub text: String,
+    /// The entry's notes, line by line, verbatim but for common indentation.
+    pub notes: Vec<String>,
+    pub kind: EventKind,
+    pub reason: Reason,
+    /// `#skip` with a letter's tag: the letter is dismissed, not sent.
+    pub skip: bool,
+    /// Contacts mentioned in text then notes, in order, without repeats.
+    pub mentions: Vec<Handle>,
+    /// The first `by DATE` of the entry: a decision date, or for an offer its
+    /// deadline.
+    pub by_date: Option<NaiveDate>,
+    /// The source line of the date, for diagnostics about this entry.
+    pub source_line: String,
+}
+
+impl LogEntry {
+    /// The order of the log: by date, then position in the file.
+    pub fn order_key(&self) -> (NaiveDate, usize) {
+        (self.date, self.index)
+    }
+
+    /// The decision date this entry states, if any (offers state deadlines).
+    pub fn decision_date(&self) -> Option<NaiveDate> {
+        if self.kind == EventKind::Offer {
+            None
+        } else {
+            self.by_date
+        }
+    }
+
+    /// The deadline of an offer entry, if it states one.
+    pub fn offer_deadline(&self) -> Option<NaiveDate> {
+        if self.kind == EventKind::Offer {
+            self.by_date
+        } else {
+            None
+        }
+    }
+
+    pub fn mentions_contact(&self, handle: &Handle) -> bool {
+        self.mentions.contains(handle)
+    }
+}
+
+/// One job application: one markdown file with a `company` key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Application {
+    /// Path relative to the journal folder, with `/` separators.
+    pub file: String,
+    pub company: String,
+    pub position: Option<String>,
+    pub priority: Priority,
+    pub decision_by: Option<NaiveDate>,
+    pub keep_in_touch: bool,
+    pub archived: bool,
+    pub contacts: Vec<Contact>,
+    /// Every front-matter key, for templates.
+    pub front_matter: BTreeMap<String, serde_json::Value>,
+    /// Log entries in file order.
+    pub entries: Vec<LogEntry>,
+}
+
+impl Application {
+    pub fn contact(&self, handle: &Handle) -> Option<&Contact> {
+        self.contacts.iter().find(|c| &c.handle == handle)
+    }
+}
+
+/// Where an application stands (SPEC §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum State {
+    Saved,
+    Applied,
+    Interviewing,
+    Waiting,
+    Offer,
+    Accepted,
+    Declined,
+    Rejected,
+    Withdrawn,
+    Archived,
+    NoResponse,
+}
+
+impl State {
+    pub const ALL: [State; 11] = [
+        State::Saved,
+        State::Applied,
+        State::Interviewing,
+        State::Waiting,
+        State::Offer,
+        State::Accepted,
+        State::Declined,
+        State::Rejected,
+        State::Withdrawn,
+        State::NoResponse,
+        State::Archived,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Saved => "saved",
+            State::Applied => "applied",
+            State::Interviewing => "interviewing",
+            State::Waiting => "waiting",
+            State::Offer => "offer",
+            State::Accepted => "accepted",
+            State::Declined => "declined",
+            State::Rejected => "rejected",
+            State::Withdrawn => "withdrawn",
+            State::Archived => "archived",
+            State::NoResponse => "no-response",
+        }
+    }
+
+    /// Open states still expect letters and interviews.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            State::Saved | State::Applied | State::Interviewing | State::Waiting | State::Offer
+        )
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kinds of action nudge suggests (SPEC §4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActionKind {
+    ThankYou,
+    Prepare,
+    CheckIn,
+    FollowUp,
+    Update,
+    Feedback,
+    KeepInTouch,
+    Withdraw,
+    KeepApplying,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::ThankYou => "thank-you",
+            ActionKind::Prepare => "prepare",
+            ActionKind::CheckIn => "check-in",
+            ActionKind::FollowUp => "follow-up",
+            ActionKind::Update => "update",
+            ActionKind::Feedback => "feedback",
+            ActionKind::KeepInTouch => "keep-in-touch",
+            ActionKind::Withdraw => "withdraw",
+            ActionKind::KeepApplying => "keep-applying",
+        }
+    }
+
+    /// Letters are written to someone and get a draft; reminders do not.
+    pub fn is_letter(self) -> bool {
+        !matches!(self, ActionKind::Prepare | ActionKind::KeepApplying)
+    }
+
+    /// Whether the action is numbered (follow-up 2, check-in 2).
+    pub fn is_numbered(self) -> bool {
+        matches!(self, ActionKind::FollowUp | ActionKind::CheckIn)
+    }
+}
+
+impl fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What brought on an `update` letter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// A `news` entry of this application.
+    News { text: String, line: usize },
+    /// An offer logged in another application.
+    Offer {
+        company: String,
+        file: String,
+        deadline: Option<NaiveDate>,
+    },
+}
+
+/// Where an action stands relative to today (SPEC §4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Overdue,
+    Due,
+    Upcoming,
+    Later,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::Due => "due",
+            Status::Upcoming => "upcoming",
+            Status::Later => "later",
+        }
+    }
+}
+
+/// One thing the job seeker should do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    /// The application file, or `None` for journal-wide actions.
+    pub file: Option<String>,
+    pub company: Option<String>,
+    pub kind: ActionKind,
+    /// Follow-up or check-in number; 1 for every other action.
+    pub n: u32,
+    pub recipient: Option<Contact>,
+    pub due: NaiveDate,
+    pub deadline: NaiveDate,
+    /// A reason the letter may not reach the right person.
+    pub problem: Option<String>,
+    /// The rule that made this action, for `explain`.
+    pub why: String,
+    /// The interview a thank-you or prepare is about (its entry index).
+    pub interview: Option<usize>,
+    /// What an update letter tells them about.
+    pub trigger: Option<Trigger>,
+    /// A dream job's thank-you: suggest a hand-written card too.
+    pub hand_written: bool,
+}
+
+impl Action {
+    pub fn status(&self, today: NaiveDate, horizon_days: u32) -> Status {
+        if today > self.deadline {
+            Status::Overdue
+        } else if self.due <= today {
+            Status::Due
+        } else if self.due <= today + chrono::Days::new(horizon_days.into()) {
+            Status::Upcoming
+        } else {
+            Status::Later
+        }
+    }
+
+    pub fn contact_handle(&self) -> Option<&Handle> {
+        self.recipient.as_ref().map(|c| &c.handle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handle_from_name_keeps_letters_and_digits_of_last_word() {
+        assert_eq!(
+            Handle::from_name("Isaac Kleiner").unwrap().as_str(),
+            "kleiner"
+        );
+        assert_eq!(Handle::from_name("Eli Vance Jr.").unwrap().as_str(), "jr");
+        assert_eq!(Handle::from_name("Ana O'Neil").unwrap().as_str(), "oneil");
+        assert_eq!(
+            Handle::from_name("Zoë Ångström").unwrap().as_str(),
+            "ångström"
+        );
+        assert_eq!(Handle::from_name("Someone ---"), None);
+        assert_eq!(Handle::from_name("   "), None);
+    }
+
+    fn action(due: NaiveDate, deadline: NaiveDate) -> Action {
+        Action {
+            file: None,
+            company: None,
+            kind: ActionKind::KeepApplying,
+            n: 1,
+            recipient: None,
+            due,
+            deadline,
+            problem: None,
+            why: String::new(),
+            interview: None,
+            trigger: None,
+            hand_written: false,
+        }
+    }
+
+    #[test]
+    fn status_boundaries() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let a = action(d("2026-11-20"), d("2026-11-22"));
+        // Later: due is beyond today + horizon.
+        assert_eq!(a.status(d("2026-11-05"), 14), Status::Later);
+        // Upcoming: due == today + horizon.
+        assert_eq!(a.status(d("2026-11-06"), 14), Status::Upcoming);
+        assert_eq!(a.status(d("2026-11-19"), 14), Status::Upcoming);
+        // Due from the due date through the deadline.
+        assert_eq!(a.status(d("2026-11-20"), 14), Status::Due);
+        assert_eq!(a.status(d("2026-11-22"), 14), Status::Due);
+        // Overdue the day after the deadline.
+        assert_eq!(a.status(d("2026-11-23"), 14), Status::Overdue);
+    }
+}
