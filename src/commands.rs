@@ -137,23 +137,22 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             .filter(|d| d.is_error())
             .collect();
         if !errors.is_empty() {
-            let files = {
-                let mut f: Vec<&str> = errors.iter().map(|d| d.file.as_str()).collect();
-                f.dedup();
-                f.len()
-            };
-            let mut text = render_diagnostics(&dir, errors.iter().copied());
+            // One line per error: `nudge check` shows them in full.
+            let styles = Styles::coloured();
+            let mut text = String::new();
+            for d in &errors {
+                let full = diag::render(d, &shown_path(&dir, &d.file), &styles);
+                text.push_str(full.lines().next().unwrap_or(""));
+                text.push('\n');
+            }
+            let mut files: Vec<&str> = errors.iter().map(|d| d.file.as_str()).collect();
+            files.dedup();
             text.push_str(&format!(
-                "\nnudge: {} in {files} file{} — files with errors are left out until fixed\n\n",
-                count_line(
-                    &analysis
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.is_error())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                ),
-                if files == 1 { "" } else { "s" }
+                "nudge: {} left out until fixed — run `nudge check` for details\n\n",
+                match files.len() {
+                    1 => "1 file with errors is".to_owned(),
+                    n => format!("{n} files with errors are"),
+                }
             ));
             print_err(&text)?;
         }
@@ -166,15 +165,12 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
         let warnings = analysis.diagnostics.len() - errors.len();
         if warnings > 0 && !quiet {
             print_err(&format!(
-                "{} — run `nudge check` to see {}\n",
-                count_line(
-                    &analysis
-                        .diagnostics
-                        .iter()
-                        .filter(|d| !d.is_error())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                ),
+                "nudge: {} — run `nudge check` to see {}\n",
+                if warnings == 1 {
+                    "1 warning".to_owned()
+                } else {
+                    format!("{warnings} warnings")
+                },
                 if warnings == 1 { "it" } else { "them" }
             ))?;
         }
@@ -281,6 +277,7 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
                 .filter(|a| a.file.as_deref() == Some(rel.as_str()))
                 .collect();
             out.push_str(&render::explain::explain(
+                &shown,
                 app,
                 summary,
                 &actions,

@@ -214,14 +214,18 @@ fn describe(error: &SaphyrError) -> YamlError {
         SaphyrError::Budget { .. } => (
             "the YAML is too large or nested too deeply".to_owned(),
             format!(
-                "nudge reads at most {MAX_NODES} YAML values nested at most {MAX_DEPTH} deep; simplify it"
+                "nudge reads at most {} YAML values nested at most {MAX_DEPTH} deep; simplify it",
+                grouped(MAX_NODES)
             ),
         ),
         SaphyrError::AliasReplayLimitExceeded { .. }
         | SaphyrError::AliasExpansionLimitExceeded { .. }
         | SaphyrError::AliasReplayStackDepthExceeded { .. }
         | SaphyrError::AliasReplayCounterOverflow { .. } => (
-            format!("YAML aliases expand to more than {MAX_NODES} values"),
+            format!(
+                "YAML aliases expand to more than {} values",
+                grouped(MAX_NODES)
+            ),
             "write the values out instead of using anchors (`&name`) and aliases (`*name`)"
                 .to_owned(),
         ),
@@ -244,8 +248,28 @@ fn describe(error: &SaphyrError) -> YamlError {
     }
 }
 
+/// A count with thousands separated: 10,000.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_are_grouped() {
+        assert_eq!(super::grouped(10_000), "10,000");
+        assert_eq!(super::grouped(64), "64");
+        assert_eq!(super::grouped(1_234_567), "1,234,567");
+    }
+
     use super::*;
 
     fn map(text: &str) -> Vec<(Node, Node)> {

@@ -56,8 +56,10 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
 }
 
-/// The explanation of one valid application.
+/// The explanation of one valid application; `shown` is its path as the
+/// user gave it.
 pub fn explain(
+    shown: &str,
     app: &Application,
     summary: &Summary,
     actions: &[&Action],
@@ -65,7 +67,7 @@ pub fn explain(
     horizon_days: u32,
 ) -> String {
     let mut out = String::new();
-    let _ = write!(out, "{}: {}", app.file, app.company);
+    let _ = write!(out, "{shown}: {}", app.company);
     if let Some(p) = &app.position {
         let _ = write!(out, " — {p}");
     }

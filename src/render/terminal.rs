@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{days, relative};
 use crate::infer::{Outcome, Summary};
-use crate::model::{Action, State, Status};
+use crate::model::{Action, ActionKind, State, Status, Trigger};
 
 /// Colours of the status output.
 #[derive(Clone, Copy, Debug)]
@@ -43,18 +43,34 @@ pub fn action_label(a: &Action) -> String {
     }
 }
 
-/// Who a letter goes to, as a person reads it.
+/// The application's company, or "your search" for journal-wide actions.
+fn company(a: &Action) -> &str {
+    a.company.as_deref().unwrap_or("your search")
+}
+
+/// Who a letter goes to, or what a reminder is for, as a person reads it.
 fn recipient(a: &Action) -> String {
-    match &a.recipient {
-        Some(c) => format!("to {}", c.name),
-        None if a.kind.is_letter() => "to (nobody yet)".to_owned(),
-        None => String::new(),
+    match (&a.recipient, a.kind) {
+        (Some(c), _) => format!("to {}", c.name),
+        (None, ActionKind::Prepare) => "for the interview".to_owned(),
+        (None, ActionKind::KeepApplying) => "send a new application".to_owned(),
+        (None, _) => "to (nobody yet)".to_owned(),
     }
 }
 
 /// When, relative to today, for the action's group.
 fn when(a: &Action, status: Status, today: NaiveDate) -> String {
     match status {
+        Status::Due if a.kind == ActionKind::Prepare => {
+            format!(
+                "due, interview {} ({})",
+                relative(a.deadline, today),
+                a.deadline
+            )
+        }
+        Status::Due if a.kind == ActionKind::KeepApplying => {
+            format!("due, by {} ({})", a.deadline, relative(a.deadline, today))
+        }
         Status::Overdue => format!(
             "overdue by {} (deadline {})",
             days((today - a.deadline).num_days()),
@@ -98,7 +114,7 @@ pub fn status(outcome: &Outcome, today: NaiveDate, horizon_days: u32, quiet: boo
         .unwrap_or(0);
     let company_w = shown
         .iter()
-        .map(|(a, _)| a.company.as_deref().unwrap_or("").width())
+        .map(|(a, _)| company(a).width())
         .max()
         .unwrap_or(0);
     let to_w = shown
@@ -123,7 +139,7 @@ pub fn status(outcome: &Outcome, today: NaiveDate, horizon_days: u32, quiet: boo
             let line = format!(
                 "  {}  {}  {}  {}",
                 pad(&action_label(a), label_w),
-                pad(a.company.as_deref().unwrap_or(""), company_w),
+                pad(company(a), company_w),
                 pad(&recipient(a), to_w),
                 when(a, status, today)
             );
@@ -133,11 +149,14 @@ pub fn status(outcome: &Outcome, today: NaiveDate, horizon_days: u32, quiet: boo
                 let p = palette.problem;
                 let _ = writeln!(out, "{indent}{p}! {problem}{p:#}");
             }
+            if let Some(trigger) = &a.trigger {
+                let d = palette.dim;
+                let _ = writeln!(out, "{indent}{d}{}{d:#}", trigger_line(trigger));
+            }
             if a.hand_written {
                 let _ = writeln!(out, "{indent}a dream job: send a hand-written card too");
             }
-            if a.kind == crate::model::ActionKind::FollowUp && a.why.starts_with("no decision date")
-            {
+            if a.kind == ActionKind::FollowUp && a.why.starts_with("no decision date") {
                 let d = palette.dim;
                 let _ = writeln!(
                     out,
@@ -153,6 +172,19 @@ pub fn status(outcome: &Outcome, today: NaiveDate, horizon_days: u32, quiet: boo
         let _ = writeln!(out, "\n{}", summary_line(&outcome.applications));
     }
     out
+}
+
+/// What an update letter is about.
+pub fn trigger_line(trigger: &Trigger) -> String {
+    match trigger {
+        Trigger::News { text, .. } => format!("tell them: {text}"),
+        Trigger::Offer {
+            company,
+            deadline: Some(deadline),
+            ..
+        } => format!("tell them about the offer from {company} (answer by {deadline})"),
+        Trigger::Offer { company, .. } => format!("tell them about the offer from {company}"),
+    }
 }
 
 /// "8 applications: 2 applied, 3 waiting, 1 rejected".
