@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "nudge",
     version,
+    override_usage = "nudge [OPTIONS] [DIR]\n       nudge [OPTIONS] <COMMAND>",
     after_help = "Examples:\n  nudge                      what to do, for the journal in this folder\n  nudge ~/jobs --json        the same for ~/jobs, for scripts\n  nudge check                validate every file\n  nudge explain acme.md      how nudge reads one application"
 )]
 pub struct Cli {
@@ -78,7 +79,7 @@ pub enum Command {
 
 #[derive(Debug, Default, Args)]
 pub struct StatusArgs {
-    /// The journal folder.
+    /// The journal folder [default: .]
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 

@@ -454,7 +454,10 @@ impl Action {
             Status::Overdue
         } else if self.due <= today {
             Status::Due
-        } else if self.due <= today + chrono::Days::new(horizon_days.into()) {
+        } else if today
+            .checked_add_days(chrono::Days::new(horizon_days.into()))
+            .is_none_or(|horizon| self.due <= horizon)
+        {
             Status::Upcoming
         } else {
             Status::Later

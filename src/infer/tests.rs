@@ -1000,3 +1000,80 @@ fn lints_skip_archived_and_skipped_entries() {
     let log = "- 2026-11-18 Interview, decide by 2026-11-28\n- 2026-11-21 #skip #thanks\n";
     assert!(lint_messages(log, "2026-11-22").is_empty());
 }
+
+// ------------------------------------------------- more boundary dates
+
+#[test]
+fn feedback_status_around_its_deadline() {
+    let log = format!("{INTERVIEW}- 2026-11-20 Rejected\n");
+    let o = run(&[app(&log)], "2026-11-20");
+    let f = one(&o, ActionKind::Feedback);
+    assert_eq!(status(f, "2026-11-19"), Status::Upcoming);
+    assert_eq!(status(f, "2026-11-20"), Status::Due);
+    assert_eq!(status(f, "2026-11-23"), Status::Due);
+    assert_eq!(status(f, "2026-11-24"), Status::Overdue);
+}
+
+#[test]
+fn keep_in_touch_note_must_come_after_k() {
+    // A note on the day of the rejection does not move K.
+    let log = format!("{INTERVIEW}- 2026-11-20 Rejected\n- 2026-11-20 Kept in touch\n");
+    let o = run(&[app(&log)], "2026-11-22");
+    assert_eq!(one(&o, ActionKind::KeepInTouch).due, d("2027-01-19"));
+    // The day after does.
+    let log = format!("{INTERVIEW}- 2026-11-20 Rejected\n- 2026-11-21 Kept in touch\n");
+    let o = run(&[app(&log)], "2026-11-22");
+    assert_eq!(one(&o, ActionKind::KeepInTouch).due, d("2027-01-20"));
+}
+
+#[test]
+fn withdraw_status_around_its_deadline() {
+    let o = run(
+        &[app(INTERVIEW), accepted("a.md", "2026-11-20")],
+        "2026-11-20",
+    );
+    let w = one(&o, ActionKind::Withdraw);
+    assert_eq!(status(w, "2026-11-23"), Status::Due);
+    assert_eq!(status(w, "2026-11-24"), Status::Overdue);
+}
+
+#[test]
+fn scheduled_letters_do_not_count_as_sent() {
+    // A thank-you logged for tomorrow has not been sent yet.
+    let log = format!("{INTERVIEW}- 2026-11-19 #thanks\n");
+    assert_eq!(
+        of(&run(&[app(&log)], "2026-11-18"), ActionKind::ThankYou).len(),
+        2
+    );
+    none(&run(&[app(&log)], "2026-11-19"), ActionKind::ThankYou);
+    // Same for a follow-up dated in the future.
+    let log = format!("{INTERVIEW}- 2026-12-05 Followed up\n");
+    assert_eq!(
+        one(&run(&[app(&log)], "2026-12-04"), ActionKind::FollowUp).n,
+        1
+    );
+    assert_eq!(
+        one(&run(&[app(&log)], "2026-12-05"), ActionKind::FollowUp).n,
+        2
+    );
+}
+
+#[test]
+fn update_status_around_its_deadline() {
+    let o = run(
+        &[app(INTERVIEW), offer_elsewhere("2026-11-20")],
+        "2026-11-20",
+    );
+    let u = one(&o, ActionKind::Update);
+    assert_eq!(status(u, "2026-11-19"), Status::Upcoming);
+    assert_eq!(status(u, "2026-11-20"), Status::Due);
+}
+
+#[test]
+fn a_newer_trigger_after_an_update_asks_for_another() {
+    let log =
+        format!("{INTERVIEW}- 2026-11-19 #news paper accepted\n- 2026-11-19 Sent an update\n");
+    none(&run(&[app(&log)], "2026-11-20"), ActionKind::Update);
+    let o = run(&[app(&log), offer_elsewhere("2026-11-21")], "2026-11-21");
+    assert_eq!(one(&o, ActionKind::Update).due, d("2026-11-21"));
+}

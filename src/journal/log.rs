@@ -595,17 +595,13 @@ fn note_lines(body: &str, spans: &[Range<usize>]) -> Vec<String> {
         .map(|l| l.trim_end())
         .filter(|l| !l.trim().is_empty())
         .collect();
-    let indent = lines
-        .iter()
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+    // Indentation is counted in ASCII blanks only, so stripping it never
+    // cuts a character in two.
+    let blanks = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let indent = lines.iter().map(|l| blanks(l)).min().unwrap_or(0);
     lines
         .iter()
-        .map(|l| {
-            let strip = (l.len() - l.trim_start().len()).min(indent);
-            l[strip..].to_owned()
-        })
+        .map(|l| l[blanks(l).min(indent)..].to_owned())
         .collect()
 }
 
@@ -789,6 +785,13 @@ mod tests {
         let (entries, _) =
             read("Some text 2026-11-01\n\n- plain item\n- **2026-11-01** bold\n- 2026-11-01x\n");
         assert!(entries.is_empty());
+    }
+
+    #[test]
+    fn notes_with_unicode_blanks_keep_whole_characters() {
+        let body = "- 2026-11-01 Applied\n  - a\n \u{a0}b\n";
+        let (entries, _) = read(body);
+        assert_eq!(entries[0].notes.len(), 2);
     }
 
     #[test]
