@@ -449,6 +449,32 @@ pub struct Action {
 }
 
 impl Action {
+    /// An action with nothing but its kind, dates and reason: no file, no
+    /// recipient, number 1. The rules fill in the rest.
+    pub fn new(kind: ActionKind, due: NaiveDate, deadline: NaiveDate, why: String) -> Self {
+        Action {
+            file: None,
+            company: None,
+            kind,
+            n: 1,
+            recipient: None,
+            due,
+            deadline,
+            problem: None,
+            why,
+            interview: None,
+            trigger: None,
+            hand_written: false,
+        }
+    }
+
+    /// The same action, about an application.
+    pub fn for_application(mut self, app: &Application) -> Self {
+        self.file = Some(app.file.clone());
+        self.company = Some(app.company.clone());
+        self
+    }
+
     pub fn status(&self, today: NaiveDate, horizon_days: u32) -> Status {
         if today > self.deadline {
             Status::Overdue
@@ -490,20 +516,7 @@ mod tests {
     }
 
     fn action(due: NaiveDate, deadline: NaiveDate) -> Action {
-        Action {
-            file: None,
-            company: None,
-            kind: ActionKind::KeepApplying,
-            n: 1,
-            recipient: None,
-            due,
-            deadline,
-            problem: None,
-            why: String::new(),
-            interview: None,
-            trigger: None,
-            hand_written: false,
-        }
+        Action::new(ActionKind::KeepApplying, due, deadline, String::new())
     }
 
     #[test]

@@ -69,26 +69,17 @@ mod tests {
 
     fn action(kind: ActionKind, n: u32, handle: Option<&str>) -> Action {
         let d = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
-        Action {
-            file: Some("apps/black-mesa.md".into()),
-            company: Some("Black Mesa".into()),
-            kind,
-            n,
-            recipient: handle.map(|h| Contact {
-                name: "X".into(),
-                handle: Handle::new(h),
-                email: None,
-                title: None,
-                role: None,
-            }),
-            due: d,
-            deadline: d,
-            problem: None,
-            why: String::new(),
-            interview: None,
-            trigger: None,
-            hand_written: false,
-        }
+        let mut a = Action::new(kind, d, d, String::new());
+        a.file = Some("apps/black-mesa.md".into());
+        a.n = n;
+        a.recipient = handle.map(|h| Contact {
+            name: "X".into(),
+            handle: Handle::new(h),
+            email: None,
+            title: None,
+            role: None,
+        });
+        a
     }
 
     #[test]

@@ -82,10 +82,6 @@ pub fn contact_problem(recipient: Option<&Contact>) -> Option<String> {
 }
 
 impl Ctx<'_, '_> {
-    fn file(&self) -> &str {
-        &self.history.app.file
-    }
-
     /// A letter to `recipient`, with its contact problem if any.
     fn letter(
         &self,
@@ -96,20 +92,11 @@ impl Ctx<'_, '_> {
         deadline: NaiveDate,
         why: String,
     ) -> Action {
-        Action {
-            file: Some(self.file().to_owned()),
-            company: Some(self.history.app.company.clone()),
-            kind,
-            n,
-            recipient: recipient.cloned(),
-            due,
-            deadline,
-            problem: contact_problem(recipient),
-            why,
-            interview: None,
-            trigger: None,
-            hand_written: false,
-        }
+        let mut action = Action::new(kind, due, deadline, why).for_application(self.history.app);
+        action.n = n;
+        action.recipient = recipient.cloned();
+        action.problem = contact_problem(recipient);
+        action
     }
 
     /// The recipient of every letter but the thank-you: the first hiring
@@ -222,19 +209,16 @@ impl Ctx<'_, '_> {
         }
         self.history
             .scheduled_interviews()
-            .map(|i| Action {
-                file: Some(self.file().to_owned()),
-                company: Some(self.history.app.company.clone()),
-                kind: ActionKind::Prepare,
-                n: 1,
-                recipient: None,
-                due: sub_days(i.date, self.rules.prepare_days),
-                deadline: i.date,
-                problem: None,
-                why: format!("interview scheduled for {} (line {})", i.date, i.line),
-                interview: Some(i.index),
-                trigger: None,
-                hand_written: false,
+            .map(|i| {
+                let mut action = Action::new(
+                    ActionKind::Prepare,
+                    sub_days(i.date, self.rules.prepare_days),
+                    i.date,
+                    format!("interview scheduled for {} (line {})", i.date, i.line),
+                )
+                .for_application(self.history.app);
+                action.interview = Some(i.index);
+                action
             })
             .collect()
     }

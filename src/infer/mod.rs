@@ -142,23 +142,15 @@ fn keep_applying(histories: &[History<'_>], rules: &crate::config::Rules) -> Opt
         .filter_map(|h| h.latest_of(EventKind::Applied).map(|e| (h, e)))
         .max_by(|(ha, a), (hb, b)| (a.date, &hb.app.file).cmp(&(b.date, &ha.app.file)))?;
     let due = add_days(latest.date, rules.apply_gap_days);
-    Some(Action {
-        file: None,
-        company: None,
-        kind: ActionKind::KeepApplying,
-        n: 1,
-        recipient: None,
+    Some(Action::new(
+        ActionKind::KeepApplying,
         due,
-        deadline: add_days(due, LETTER_WINDOW_DAYS),
-        problem: None,
-        why: format!(
+        add_days(due, LETTER_WINDOW_DAYS),
+        format!(
             "latest application sent on {} ({} line {}) + {} days",
             latest.date, history.app.file, latest.line, rules.apply_gap_days
         ),
-        interview: None,
-        trigger: None,
-        hand_written: false,
-    })
+    ))
 }
 
 /// The order of SPEC §5.1: by due, file, action, contact (nothing before

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::yaml::{self, Node, Value};
 use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
-use crate::model::{Contact, Handle, Priority, Role};
+use crate::model::{Application, Contact, Handle, Priority, Role};
 
 /// Where the front-matter and the body are in a file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,19 +93,6 @@ pub const KNOWN_KEYS: [&str; 8] = [
 /// The keys of a contact.
 pub const CONTACT_KEYS: [&str; 5] = ["name", "handle", "email", "title", "role"];
 
-/// An application's front-matter, read and checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fields {
-    pub company: String,
-    pub position: Option<String>,
-    pub priority: Priority,
-    pub decision_by: Option<NaiveDate>,
-    pub keep_in_touch: bool,
-    pub archived: bool,
-    pub contacts: Vec<Contact>,
-    pub front_matter: BTreeMap<String, serde_json::Value>,
-}
-
 /// Reads front-matter YAML and reports problems as positioned diagnostics.
 pub struct Reader<'a, 'd> {
     pub file: &'a str,
@@ -173,10 +160,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Reads an application's fields from the front-matter root. `None` when
-    /// the file is not an application (no `company` key); a near miss of
-    /// `company` gets a warning.
-    pub fn application(&mut self, root: &Node) -> Option<Fields> {
+    /// Reads an application's front-matter: the application without its
+    /// log entries. `None` when the file is not an application (no
+    /// `company` key); a near miss of `company` gets a warning.
+    pub fn application(&mut self, root: &Node) -> Option<Application> {
         let Value::Map(entries) = &root.value else {
             return None;
         };
@@ -199,7 +186,8 @@ impl Reader<'_, '_> {
             return None;
         };
         let company = self.company(company_node);
-        let mut fields = Fields {
+        let mut app = Application {
+            file: self.file.to_owned(),
             company,
             position: None,
             priority: Priority::Normal,
@@ -208,23 +196,22 @@ impl Reader<'_, '_> {
             archived: false,
             contacts: Vec::new(),
             front_matter: BTreeMap::new(),
+            entries: Vec::new(),
         };
         for (key, value) in entries {
             let name = key.value.key_text();
-            fields
-                .front_matter
-                .insert(name.clone(), value.value.to_json());
+            app.front_matter.insert(name.clone(), value.value.to_json());
             match name.as_str() {
                 "company" => {}
-                "position" => fields.position = self.text(value, "position"),
+                "position" => app.position = self.text(value, "position"),
                 "link" => {}
-                "priority" => fields.priority = self.priority(value),
-                "decision_by" => fields.decision_by = self.date(value, "decision_by"),
+                "priority" => app.priority = self.priority(value),
+                "decision_by" => app.decision_by = self.date(value, "decision_by"),
                 "keep_in_touch" => {
-                    fields.keep_in_touch = self.boolean(value, "keep_in_touch").unwrap_or(true);
+                    app.keep_in_touch = self.boolean(value, "keep_in_touch").unwrap_or(true);
                 }
-                "archived" => fields.archived = self.boolean(value, "archived").unwrap_or(false),
-                "contacts" => fields.contacts = self.contacts(value),
+                "archived" => app.archived = self.boolean(value, "archived").unwrap_or(false),
+                "contacts" => app.contacts = self.contacts(value),
                 other => {
                     if let Some(known) = did_you_mean(other, KNOWN_KEYS) {
                         self.warning(
@@ -236,7 +223,7 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        Some(fields)
+        Some(app)
     }
 
     /// `company`: required, non-empty text.

@@ -88,29 +88,18 @@ fn parse_into(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Pars
     if front_matter::is_generated_draft(&root) {
         return Parsed::Generated;
     }
-    let Some(fields) = reader.application(&root) else {
+    let Some(mut app) = reader.application(&root) else {
         return Parsed::NotApplication;
     };
-    let entries = LogReader {
+    app.entries = LogReader {
         file,
         source: &source,
         body_offset: split.body_offset,
-        contacts: &fields.contacts,
+        contacts: &app.contacts,
         diagnostics,
     }
     .read(&text[split.body_offset..]);
-    Parsed::Application(Box::new(Application {
-        file: file.to_owned(),
-        company: fields.company,
-        position: fields.position,
-        priority: fields.priority,
-        decision_by: fields.decision_by,
-        keep_in_touch: fields.keep_in_touch,
-        archived: fields.archived,
-        contacts: fields.contacts,
-        front_matter: fields.front_matter,
-        entries,
-    }))
+    Parsed::Application(Box::new(app))
 }
 
 #[cfg(test)]
