@@ -70,11 +70,73 @@ pub enum Command {
     /// Example: `nudge check --strict`.
     Check(CheckArgs),
 
+    /// Write the report and a draft of every letter that is due (the main
+    /// job).
+    ///
+    /// Writes FOLLOW-UPS.md and, beside each application, a draft for each
+    /// overdue or due letter; removes its own untouched drafts that are no
+    /// longer needed. Never touches a file it did not write or that you
+    /// edited. Example: `nudge update --check` in a pre-commit hook.
+    Update(UpdateArgs),
+
     /// Show how nudge reads one application: each entry's kind and why,
     /// mentions and dates, then its state and pending actions.
     ///
     /// Example: `nudge explain applications/black-mesa.md`.
     Explain(ExplainArgs),
+
+    /// Create a new application file, named after the company.
+    ///
+    /// Never overwrites a file. Example: `nudge new "Black Mesa" --position
+    /// "Head Researcher"`.
+    New(NewArgs),
+
+    /// Add a dated entry to an application's log, changing nothing else.
+    ///
+    /// Quote the text, or the shell reads `#tags` as comments. Example:
+    /// `nudge log black-mesa.md "Sent thank-you to @vance #thanks"`.
+    Log(LogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The journal folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Write nothing; exit 1 if anything would change.
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The company's name.
+    #[arg(value_name = "COMPANY")]
+    pub company: String,
+
+    /// The position applied for.
+    #[arg(long, value_name = "POSITION")]
+    pub position: Option<String>,
+
+    /// The folder to create the file in.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The application file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// What happened (words are joined by spaces).
+    #[arg(value_name = "TEXT", required = true)]
+    pub text: Vec<String>,
+
+    /// The entry's date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Default, Args)]

@@ -2,13 +2,16 @@
 //! codes are decided here: 0 fine, 1 the journal has errors, 2 (as a
 //! [`Failure`]) bad usage or a file system failure.
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use crate::cli::{CheckArgs, Cli, ColorWhen, Command, ExplainArgs, StatusArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorWhen, Command, ExplainArgs, LogArgs, NewArgs, StatusArgs, UpdateArgs,
+};
 use crate::diag::{self, Diagnostic, Severity, Styles};
 use crate::journal::scan::{self, CONFIG_FILE, ScanError};
 use crate::render;
@@ -31,6 +34,21 @@ pub enum Failure {
     NotInJournal(PathBuf),
     #[error("cannot find the current folder: {0}")]
     CurrentDir(io::Error),
+    #[error("could not write {done_not} of {total} files; see above")]
+    Writes { done_not: usize, total: usize },
+    #[error("{0} already exists: nudge new never overwrites a file")]
+    Exists(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: crate::write::WriteError,
+    },
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{0} is not an application: its front-matter has no `company` key")]
+    NotAnApplication(PathBuf),
+    #[error("{0}")]
+    Usage(String),
 }
 
 const SUCCESS: u8 = 0;
@@ -54,6 +72,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Status(args)) => status(&args, today, quiet),
         Some(Command::Check(args)) => check(&args, today, quiet),
         Some(Command::Explain(args)) => explain(&args, today),
+        Some(Command::Update(args)) => update(&args, today, quiet),
+        Some(Command::New(args)) => new(&args, quiet),
+        Some(Command::Log(args)) => log(&args, today, quiet),
     }?;
     Ok(ExitCode::from(code))
 }
@@ -106,6 +127,31 @@ fn render_diagnostics<'a>(
     out
 }
 
+/// Prints errors one line each on standard error (as `status` does).
+fn print_errors_briefly(dir: &Path, diagnostics: &[Diagnostic]) -> Result<(), Failure> {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let styles = Styles::coloured();
+    let mut text = String::new();
+    for d in &errors {
+        let full = diag::render(d, &shown_path(dir, &d.file), &styles);
+        text.push_str(full.lines().next().unwrap_or(""));
+        text.push('\n');
+    }
+    let mut files: Vec<&str> = errors.iter().map(|d| d.file.as_str()).collect();
+    files.dedup();
+    text.push_str(&format!(
+        "nudge: {} left out until fixed — run `nudge check` for details\n\n",
+        match files.len() {
+            1 => "1 file with errors is".to_owned(),
+            n => format!("{n} files with errors are"),
+        }
+    ));
+    print_err(&text)
+}
+
 /// "2 errors and 1 warning".
 fn count_line(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -131,38 +177,18 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             horizon,
         ))?;
     } else {
-        let errors: Vec<&Diagnostic> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .collect();
-        if !errors.is_empty() {
-            // One line per error: `nudge check` shows them in full.
-            let styles = Styles::coloured();
-            let mut text = String::new();
-            for d in &errors {
-                let full = diag::render(d, &shown_path(&dir, &d.file), &styles);
-                text.push_str(full.lines().next().unwrap_or(""));
-                text.push('\n');
-            }
-            let mut files: Vec<&str> = errors.iter().map(|d| d.file.as_str()).collect();
-            files.dedup();
-            text.push_str(&format!(
-                "nudge: {} left out until fixed — run `nudge check` for details\n\n",
-                match files.len() {
-                    1 => "1 file with errors is".to_owned(),
-                    n => format!("{n} files with errors are"),
-                }
-            ));
-            print_err(&text)?;
-        }
+        print_errors_briefly(&dir, &analysis.diagnostics)?;
         print_out(&render::terminal::status(
             &analysis.outcome,
             today,
             horizon,
             quiet,
         ))?;
-        let warnings = analysis.diagnostics.len() - errors.len();
+        let warnings = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .count();
         if warnings > 0 && !quiet {
             print_err(&format!(
                 "nudge: {} — run `nudge check` to see {}\n",
@@ -182,17 +208,23 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     })
 }
 
-/// `nudge check [DIR] [--strict]`: silent and 0 when all is well.
+/// `nudge check [DIR] [--strict]`: silent and 0 when all is well. Letters
+/// are rendered too, so template errors show.
 fn check(args: &CheckArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure> {
     let analysis = load(&args.dir, today)?;
-    let diagnostics = &analysis.diagnostics;
+    let plan = crate::plan::plan(&analysis, today);
+    let mut diagnostics = analysis.diagnostics.clone();
+    diagnostics.extend(plan.diagnostics);
+    Diagnostic::sort(&mut diagnostics);
+    let diagnostics = &diagnostics;
     if !diagnostics.is_empty() {
         print_out(&render_diagnostics(&args.dir, diagnostics))?;
         if !quiet {
             print_err(&format!("\nnudge: {}\n", count_line(diagnostics)))?;
         }
     }
-    let failed = analysis.has_errors() || (args.strict && !diagnostics.is_empty());
+    let failed =
+        diagnostics.iter().any(Diagnostic::is_error) || (args.strict && !diagnostics.is_empty());
     Ok(if failed { PROBLEMS } else { SUCCESS })
 }
 
@@ -313,6 +345,215 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
     print_out(&out)?;
     let has_error = own.iter().any(|d| d.severity == Severity::Error);
     Ok(if has_error { PROBLEMS } else { SUCCESS })
+}
+
+/// `nudge update [DIR] [--check]`: the report and the drafts.
+fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure> {
+    let analysis = load(&args.dir, today)?;
+    let plan = crate::plan::plan(&analysis, today);
+    let mut diagnostics = analysis.diagnostics.clone();
+    diagnostics.extend(plan.diagnostics.iter().cloned());
+    Diagnostic::sort(&mut diagnostics);
+    print_errors_briefly(&args.dir, &diagnostics)?;
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    let letters = match plan.letters_now {
+        1 => "1 letter to send now".to_owned(),
+        n => format!("{n} letters to send now"),
+    };
+    if args.check {
+        let mut text = String::new();
+        for op in &plan.ops {
+            let verb = match op.change {
+                crate::plan::Change::Create(_) => "create",
+                crate::plan::Change::Update(_) => "update",
+                crate::plan::Change::Remove => "remove",
+            };
+            text.push_str(&format!(
+                "would {verb} {}\n",
+                shown_path(&args.dir, &op.path)
+            ));
+        }
+        if plan.ops.is_empty() && !quiet {
+            text.push_str(&format!("nudge: up to date — {letters}\n"));
+        }
+        print_out(&text)?;
+        return Ok(if plan.ops.is_empty() && !has_errors {
+            SUCCESS
+        } else {
+            PROBLEMS
+        });
+    }
+    let mut counts = [0usize; 3];
+    let mut failed = 0;
+    let mut report_written = false;
+    for op in &plan.ops {
+        match crate::write::apply(&args.dir, op) {
+            Ok(()) => {
+                let slot = match op.change {
+                    crate::plan::Change::Create(_) => 0,
+                    crate::plan::Change::Update(_) => 1,
+                    crate::plan::Change::Remove => 2,
+                };
+                if op.path == analysis.config.report {
+                    report_written = true;
+                } else {
+                    counts[slot] += 1;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                print_err(&format!(
+                    "nudge: error: cannot write {}: {e}\n",
+                    shown_path(&args.dir, &op.path)
+                ))?;
+            }
+        }
+    }
+    if !quiet {
+        let mut done = Vec::new();
+        if report_written {
+            done.push(format!(
+                "wrote {}",
+                shown_path(&args.dir, &analysis.config.report)
+            ));
+        }
+        for (n, what) in counts.iter().zip(["created", "updated", "removed"]) {
+            if *n > 0 {
+                done.push(format!(
+                    "{what} {n} draft{}",
+                    if *n == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        let done = if done.is_empty() {
+            "up to date".to_owned()
+        } else {
+            done.join(", ")
+        };
+        print_out(&format!("nudge: {done} — {letters}\n"))?;
+    }
+    if failed > 0 {
+        return Err(Failure::Writes {
+            done_not: failed,
+            total: plan.ops.len(),
+        });
+    }
+    Ok(if has_errors { PROBLEMS } else { SUCCESS })
+}
+
+/// `nudge new COMPANY [--position P] [DIR]`.
+fn new(args: &NewArgs, quiet: bool) -> Result<u8, Failure> {
+    let company = args.company.trim();
+    if company.is_empty() {
+        return Err(Failure::Usage("the company's name is empty".to_owned()));
+    }
+    if !args.dir.is_dir() {
+        return Err(Failure::Scan(ScanError::Missing(args.dir.clone())));
+    }
+    let name = crate::edit::application_file_name(company);
+    let path = args.dir.join(&name);
+    let shown = shown_path(&args.dir, &name);
+    if fs::symlink_metadata(&path).is_ok() {
+        return Err(Failure::Exists(shown.into()));
+    }
+    let text = crate::edit::new_application(company, args.position.as_deref().map(str::trim));
+    crate::write::create_new(&path, text.as_bytes()).map_err(|source| match source {
+        crate::write::WriteError::Appeared => Failure::Exists(shown.clone().into()),
+        source => Failure::Write {
+            path: path.clone(),
+            source,
+        },
+    })?;
+    if !quiet {
+        print_out(&format!(
+            "nudge: created {shown} — add its contacts, then log what happens:\n  nudge log {shown} \"Applied through the careers page\"\n"
+        ))?;
+    }
+    Ok(SUCCESS)
+}
+
+/// `nudge log FILE TEXT... [--date D]`: one more entry, nothing else
+/// changed, written atomically.
+fn log(args: &LogArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure> {
+    let entry = args.text.join(" ");
+    let entry = entry.trim();
+    if entry.is_empty() || entry.contains(['\n', '\r']) {
+        return Err(Failure::Usage(
+            "the entry's text must be one non-empty line".to_owned(),
+        ));
+    }
+    let path = &args.file;
+    let meta = fs::symlink_metadata(path).map_err(|_| Failure::NoSuchFile(path.clone()))?;
+    if meta.file_type().is_symlink() {
+        return Err(Failure::Usage(format!(
+            "{} is a symlink: nudge log does not write through symlinks",
+            path.display()
+        )));
+    }
+    let bytes = fs::read(path).map_err(|source| Failure::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure::Usage(format!(
+            "{} is not valid UTF-8; run `nudge check`",
+            path.display()
+        ))
+    })?;
+    let stripped = crate::journal::front_matter::strip_bom(&text);
+    let bom = text.len() - stripped.len();
+    let body_offset = match crate::journal::front_matter::split(stripped) {
+        crate::journal::front_matter::FrontMatter::Present(split) => split.body_offset + bom,
+        _ => return Err(Failure::NotAnApplication(path.clone())),
+    };
+    let shown = path.display().to_string();
+    match crate::journal::parse::parse_file(&shown, &text).parsed {
+        crate::journal::parse::Parsed::Application(_) | crate::journal::parse::Parsed::Invalid => {}
+        _ => return Err(Failure::NotAnApplication(path.clone())),
+    }
+    let date = args.date.unwrap_or(today).to_string();
+    let (new_text, line) = crate::edit::append_entry(&text, body_offset, &date, entry);
+    crate::write::replace_if(path, new_text.as_bytes(), |current| {
+        current == text.as_bytes()
+    })
+    .map_err(|source| Failure::Write {
+        path: path.clone(),
+        source,
+    })?;
+    // Say how nudge reads the new entry, and what it thinks of it.
+    let parsed = crate::journal::parse::parse_file(&shown, &new_text);
+    if !quiet {
+        let how = match &parsed.parsed {
+            crate::journal::parse::Parsed::Application(app) => app
+                .entries
+                .iter()
+                .find(|e| e.line == line)
+                .map(|e| format!(" — read as {} ({})", e.kind.as_str(), e.reason)),
+            _ => None,
+        }
+        .unwrap_or_default();
+        print_out(&format!(
+            "nudge: logged {shown}:{line}: {date} {entry}{how}\n"
+        ))?;
+    }
+    let about_entry: Vec<&Diagnostic> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.line == line)
+        .collect();
+    if !about_entry.is_empty() {
+        let styles = Styles::coloured();
+        let text: Vec<String> = about_entry
+            .iter()
+            .map(|d| diag::render(d, &shown, &styles))
+            .collect();
+        print_err(&text.join("\n"))?;
+    }
+    Ok(if about_entry.iter().any(|d| d.is_error()) {
+        PROBLEMS
+    } else {
+        SUCCESS
+    })
 }
 
 #[cfg(test)]

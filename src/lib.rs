@@ -9,13 +9,18 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod draft;
+pub mod edit;
 pub mod infer;
 pub mod journal;
 pub mod model;
 pub mod plan;
 pub mod render;
+pub mod write;
 
 mod commands;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -24,7 +29,7 @@ use config::Config;
 use diag::Diagnostic;
 use infer::Outcome;
 use journal::parse::{Parsed, parse_file};
-use journal::scan::Scan;
+use journal::scan::{Scan, SourceFile};
 use model::Application;
 
 /// What a markdown file of the journal turned out to be.
@@ -45,6 +50,10 @@ pub struct Analysis {
     pub applications: Vec<Application>,
     /// Each markdown file read, by relative path, with what it is.
     pub files: Vec<(String, FileKind)>,
+    /// The text of every file nudge generated (report, drafts), by path.
+    pub generated: BTreeMap<String, String>,
+    /// The journal's own letter templates.
+    pub templates: Vec<SourceFile>,
     pub outcome: Outcome,
     /// Every diagnostic (scan, config, files, lints), sorted by file, line,
     /// column.
@@ -54,6 +63,14 @@ pub struct Analysis {
 impl Analysis {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// What the file at a journal path is, if nudge read one there.
+    pub fn kind_of(&self, rel: &str) -> Option<FileKind> {
+        self.files
+            .binary_search_by(|(f, _)| f.as_str().cmp(rel))
+            .ok()
+            .map(|i| self.files[i].1)
     }
 }
 
@@ -70,7 +87,8 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
     };
     let mut applications = Vec::new();
     let mut files = Vec::with_capacity(scan.files.len());
-    for source in &scan.files {
+    let mut generated = BTreeMap::new();
+    for source in scan.files {
         let parsed = parse_file(&source.rel, &source.text);
         diagnostics.extend(parsed.diagnostics);
         let kind = match parsed.parsed {
@@ -80,9 +98,12 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
             }
             Parsed::Invalid => FileKind::Invalid,
             Parsed::NotApplication => FileKind::NotApplication,
-            Parsed::Generated => FileKind::Generated,
+            Parsed::Generated => {
+                generated.insert(source.rel.clone(), source.text);
+                FileKind::Generated
+            }
         };
-        files.push((source.rel.clone(), kind));
+        files.push((source.rel, kind));
     }
     let outcome = infer::infer(&applications, &config, today);
     diagnostics.extend(outcome.lints.iter().cloned());
@@ -91,6 +112,8 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         config,
         applications,
         files,
+        generated,
+        templates: scan.templates,
         outcome,
         diagnostics,
     }

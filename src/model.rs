@@ -99,9 +99,31 @@ pub struct Contact {
 }
 
 impl Contact {
-    /// First name, as a letter would greet them.
+    /// First name, as a letter would greet them: the first word that is
+    /// not a title such as "Dr." or "Ms".
     pub fn first_name(&self) -> &str {
-        self.name.split_whitespace().next().unwrap_or(&self.name)
+        const TITLES: [&str; 12] = [
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+            "mx",
+            "miss",
+            "prof",
+            "professor",
+            "sir",
+            "dame",
+            "rev",
+            "father",
+        ];
+        let mut words = self.name.split_whitespace().peekable();
+        while let Some(word) = words.next() {
+            let bare = word.trim_end_matches('.').to_lowercase();
+            if !TITLES.contains(&bare.as_str()) || words.peek().is_none() {
+                return word;
+            }
+        }
+        &self.name
     }
 
     /// Last name.
@@ -440,7 +462,8 @@ pub struct Action {
     pub problem: Option<String>,
     /// The rule that made this action, for `explain`.
     pub why: String,
-    /// The interview a thank-you or prepare is about (its entry index).
+    /// The interview the action is about (its entry index): a thank-you's
+    /// or a prepare's own; for other letters the latest happened one.
     pub interview: Option<usize>,
     /// What an update letter tells them about.
     pub trigger: Option<Trigger>,
@@ -498,6 +521,23 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_name_skips_titles() {
+        let c = |name: &str| Contact {
+            name: name.into(),
+            handle: Handle::new("x"),
+            email: None,
+            title: None,
+            role: None,
+        };
+        assert_eq!(c("Isaac Kleiner").first_name(), "Isaac");
+        assert_eq!(c("Dr. Isaac Kleiner").first_name(), "Isaac");
+        assert_eq!(c("Prof Ada King").first_name(), "Ada");
+        assert_eq!(c("Dr.").first_name(), "Dr.");
+        assert_eq!(c("Kleiner").first_name(), "Kleiner");
+        assert_eq!(c("Dr. Kleiner").last_name(), "Kleiner");
+    }
 
     #[test]
     fn handle_from_name_keeps_letters_and_digits_of_last_word() {

@@ -1,10 +1,258 @@
-//! What files nudge's letters go to: draft names beside the application
-//! file (SPEC §6). Names built from user data are slugged, so they can
-//! never leave the journal folder.
+//! What `update` will write: the report, a draft for every letter that is
+//! overdue or due, and the removal of nudge's own untouched drafts that
+//! are no longer needed (SPEC §6). Planning is pure: it compares what
+//! should exist with what the scan found, and lists the changes, so that
+//! `--check` can report them and `update` can carry them out.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::model::{Action, Status};
+use crate::diag::{Diagnostic, Severity};
+use crate::draft::{self, Draft};
+use crate::journal::REPORT_MARKER;
+use crate::model::{Action, Application, Status};
+use crate::render::letters::{self, Letters};
+use crate::render::report::{self, ReportInput};
+use crate::{Analysis, FileKind};
+
+/// A change to one file of the journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A new file (a draft, or the report the first time).
+    Create(String),
+    /// New text for a file nudge wrote and nobody edited.
+    Update(String),
+    /// An untouched draft that is no longer needed.
+    Remove,
+}
+
+/// One planned change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOp {
+    /// Path relative to the journal, with `/`.
+    pub path: String,
+    pub change: Change,
+}
+
+/// Everything `update` would do.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// The changes, sorted by path; empty when all is up to date.
+    pub ops: Vec<FileOp>,
+    /// Problems found while planning (templates, files in the way, edited
+    /// drafts no longer needed).
+    pub diagnostics: Vec<Diagnostic>,
+    /// For each action (in `outcome.actions` order), its draft file when
+    /// one exists after the update.
+    pub drafts: Vec<Option<String>>,
+    /// How many letters have a draft after the update.
+    pub letters_now: usize,
+}
+
+/// Whether a file is nudge's report.
+pub fn is_report(text: &str) -> bool {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == REPORT_MARKER)
+}
+
+/// The draft of an action's letter.
+fn draft_of(action: &Action, app: &Application, letter: letters::Letter) -> Draft {
+    let mut hints: Vec<String> = action
+        .interview
+        .and_then(|i| app.entries.iter().find(|e| e.index == i))
+        .map(|e| {
+            e.notes
+                .iter()
+                .map(|n| letters::strip_marker(n).to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Notes about the recipient first: they make the letter personal.
+    if let Some(c) = &action.recipient {
+        let words = [
+            format!("@{}", c.handle),
+            c.first_name().to_lowercase(),
+            c.last_name().to_lowercase(),
+        ];
+        hints.sort_by_key(|h| {
+            let lower = h.to_lowercase();
+            !words.iter().any(|w| lower.contains(w.as_str()))
+        });
+    }
+    if action.hand_written {
+        hints.push("a dream job: send a hand-written card too".to_owned());
+    }
+    let to = match &action.recipient {
+        Some(c) => match &c.email {
+            Some(email) => format!("{} <{email}>", c.name),
+            None => c.name.clone(),
+        },
+        None => String::new(),
+    };
+    Draft {
+        application: app.file.clone(),
+        action: action.kind.as_str().to_owned(),
+        n: action.kind.is_numbered().then_some(action.n),
+        to,
+        subject: letter.subject,
+        due: action.due.to_string(),
+        deadline: action.deadline.to_string(),
+        problem: action.problem.clone(),
+        hints,
+        body: letter.body,
+    }
+}
+
+/// Plans `update`: the report and drafts that should exist, against the
+/// files the scan found.
+pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
+    let config = &analysis.config;
+    let horizon = config.horizon_days;
+    let (letters, mut diagnostics) = Letters::new(&analysis.templates);
+    let apps: BTreeMap<&str, &Application> = analysis
+        .applications
+        .iter()
+        .map(|a| (a.file.as_str(), a))
+        .collect();
+    let decisions: BTreeMap<&str, Option<NaiveDate>> = analysis
+        .outcome
+        .applications
+        .iter()
+        .map(|s| (s.file.as_str(), s.decision_by))
+        .collect();
+    let mut ops = Vec::new();
+    let mut drafts = vec![None; analysis.outcome.actions.len()];
+    let mut wanted = BTreeSet::new();
+
+    for (i, action) in analysis.outcome.actions.iter().enumerate() {
+        let Some(path) = draft_path(action, today, horizon) else {
+            continue;
+        };
+        let Some(app) = action.file.as_deref().and_then(|f| apps.get(f)) else {
+            continue;
+        };
+        wanted.insert(path.clone());
+        let decision = decisions.get(app.file.as_str()).copied().flatten();
+        let context = letters::context(action, app, decision, &config.me);
+        let letter = match letters.render(action.kind, &context) {
+            Ok(letter) => letter,
+            Err(d) => {
+                if !diagnostics.contains(&d) {
+                    diagnostics.push(*d);
+                }
+                continue;
+            }
+        };
+        let text = draft_of(action, app, letter).render();
+        match (analysis.kind_of(&path), analysis.generated.get(&path)) {
+            (None, _) => ops.push(FileOp {
+                path: path.clone(),
+                change: Change::Create(text),
+            }),
+            (Some(FileKind::Generated), Some(existing)) => {
+                // An edited draft is the user's now: kept as it is.
+                if draft::is_untouched(existing) && *existing != text {
+                    ops.push(FileOp {
+                        path: path.clone(),
+                        change: Change::Update(text),
+                    });
+                }
+            }
+            _ => {
+                diagnostics.push(in_the_way(&path, "draft"));
+                continue;
+            }
+        }
+        drafts[i] = Some(path);
+    }
+
+    for (path, text) in &analysis.generated {
+        if wanted.contains(path) || is_report(text) {
+            continue;
+        }
+        // The drafts of an application with errors stay until it is fixed.
+        let owner_invalid = draft::application_of(text)
+            .is_some_and(|a| analysis.kind_of(&a) == Some(FileKind::Invalid));
+        if owner_invalid {
+            continue;
+        }
+        if draft::is_untouched(text) {
+            ops.push(FileOp {
+                path: path.clone(),
+                change: Change::Remove,
+            });
+        } else {
+            diagnostics.push(
+                Diagnostic::whole_file(
+                    path,
+                    Severity::Warning,
+                    "this draft is no longer needed, but you edited it, so nudge leaves it",
+                )
+                .with_help("delete it once you have sent or dropped the letter"),
+            );
+        }
+    }
+
+    let report_path = config.report.as_str();
+    let existing_report = match analysis.kind_of(report_path) {
+        None => None,
+        Some(FileKind::Generated) => analysis.generated.get(report_path).filter(|t| is_report(t)),
+        Some(_) => {
+            diagnostics.push(in_the_way(report_path, "report"));
+            None
+        }
+    };
+    let report_blocked = analysis.kind_of(report_path).is_some() && existing_report.is_none();
+    let mut all = analysis.diagnostics.clone();
+    all.extend(diagnostics.iter().cloned());
+    Diagnostic::sort(&mut all);
+    let text = report::render(&ReportInput {
+        outcome: &analysis.outcome,
+        diagnostics: &all,
+        drafts: &drafts,
+        today,
+        horizon_days: horizon,
+        report_path,
+    });
+    if !report_blocked {
+        match existing_report {
+            None => ops.push(FileOp {
+                path: report_path.to_owned(),
+                change: Change::Create(text),
+            }),
+            Some(old) if *old != text => ops.push(FileOp {
+                path: report_path.to_owned(),
+                change: Change::Update(text),
+            }),
+            Some(_) => {}
+        }
+    }
+    ops.sort_by(|a, b| a.path.cmp(&b.path));
+    Diagnostic::sort(&mut diagnostics);
+    let letters_now = drafts.iter().flatten().count();
+    Plan {
+        ops,
+        diagnostics,
+        drafts,
+        letters_now,
+    }
+}
+
+/// A file nudge would write is in the way: not nudge's, never overwritten.
+fn in_the_way(path: &str, what: &str) -> Diagnostic {
+    Diagnostic::whole_file(
+        path,
+        Severity::Error,
+        format!(
+            "nudge would write its {what} here, but this file is not nudge's: it is left alone"
+        ),
+    )
+    .with_help("rename or move the file, and run `nudge update` again")
+}
 
 /// Turns text from the user into a safe file-name part: lowercase; every
 /// character other than a letter, digit, `.`, `_` or `-` becomes `-`; no

@@ -55,8 +55,7 @@ fn analyse(files: Vec<(String, String)>) -> nudge::Analysis {
             .into_iter()
             .map(|(rel, text)| SourceFile { rel, text })
             .collect(),
-        config: None,
-        diagnostics: Vec::new(),
+        ..Scan::default()
     };
     nudge::analyse(scan, today())
 }

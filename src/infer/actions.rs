@@ -8,7 +8,7 @@ use super::history::{History, add_days, sub_days};
 use super::state::StateOf;
 use crate::config::Rules;
 use crate::model::{
-    Action, ActionKind, Contact, EventKind, LogEntry, Priority, Role, State, Trigger,
+    Action, ActionKind, Application, Contact, EventKind, LogEntry, Priority, Role, State, Trigger,
 };
 
 /// Days between due date and deadline for check-ins, follow-ups and
@@ -81,6 +81,32 @@ pub fn contact_problem(recipient: Option<&Contact>) -> Option<String> {
     })
 }
 
+/// The contacts an interview owes thanks to: those mentioned in it; if
+/// none, every interviewer and hiring manager; if none, one thank-you with
+/// no recipient.
+pub fn interviewers_of<'a>(app: &'a Application, interview: &LogEntry) -> Vec<Option<&'a Contact>> {
+    let mentioned: Vec<Option<&Contact>> = interview
+        .mentions
+        .iter()
+        .filter_map(|h| app.contact(h))
+        .map(Some)
+        .collect();
+    if !mentioned.is_empty() {
+        return mentioned;
+    }
+    let by_role: Vec<Option<&Contact>> = app
+        .contacts
+        .iter()
+        .filter(|c| matches!(c.role, Some(Role::Interviewer | Role::HiringManager)))
+        .map(Some)
+        .collect();
+    if by_role.is_empty() {
+        vec![None]
+    } else {
+        by_role
+    }
+}
+
 impl Ctx<'_, '_> {
     /// A letter to `recipient`, with its contact problem if any.
     fn letter(
@@ -96,6 +122,12 @@ impl Ctx<'_, '_> {
         action.n = n;
         action.recipient = recipient.cloned();
         action.problem = contact_problem(recipient);
+        // The latest interview, for the letter's template and hints; a
+        // thank-you names its own.
+        action.interview = self
+            .history
+            .latest_of(EventKind::Interview)
+            .map(|i| i.index);
         action
     }
 
@@ -116,33 +148,6 @@ impl Ctx<'_, '_> {
             .or_else(|| app.contacts.first())
     }
 
-    /// The contacts an interview owes thanks to: those mentioned in it; if
-    /// none, every interviewer and hiring manager; if none, one thank-you
-    /// with no recipient.
-    pub fn interviewers_of(&self, interview: &LogEntry) -> Vec<Option<&Contact>> {
-        let app = self.history.app;
-        let mentioned: Vec<Option<&Contact>> = interview
-            .mentions
-            .iter()
-            .filter_map(|h| app.contact(h))
-            .map(Some)
-            .collect();
-        if !mentioned.is_empty() {
-            return mentioned;
-        }
-        let by_role: Vec<Option<&Contact>> = app
-            .contacts
-            .iter()
-            .filter(|c| matches!(c.role, Some(Role::Interviewer | Role::HiringManager)))
-            .map(Some)
-            .collect();
-        if by_role.is_empty() {
-            vec![None]
-        } else {
-            by_role
-        }
-    }
-
     /// **thank-you**: per happened interview I, per interviewer of I not yet
     /// thanked; only while the state is open and today ≤ date(I) +
     /// `thank_you_expires_days`. Due date(I), deadline + `thank_you_deadline_days`.
@@ -156,7 +161,7 @@ impl Ctx<'_, '_> {
         let thanks: Vec<&LogEntry> = self.history.happened_of(EventKind::Thanks).collect();
         let mut owed: Vec<(Option<&Contact>, &LogEntry)> = Vec::new();
         for interview in self.history.happened_of(EventKind::Interview) {
-            for who in self.interviewers_of(interview) {
+            for who in interviewers_of(self.history.app, interview) {
                 let covered = thanks.iter().any(|t| {
                     t.date >= interview.date
                         && match who {

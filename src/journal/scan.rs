@@ -28,6 +28,8 @@ pub struct Scan {
     pub files: Vec<SourceFile>,
     /// The text of `nudge.yaml`, if there is one.
     pub config: Option<String>,
+    /// The journal's own letter templates (`templates/*.hbs`), by path.
+    pub templates: Vec<SourceFile>,
     /// Files and folders that could not be read.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -114,7 +116,48 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         }
     }
     scan.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    read_templates(root, &mut scan);
     Ok(scan)
+}
+
+/// The folder of the journal's own letter templates.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Reads `templates/*.hbs` at the journal root (not through symlinks).
+fn read_templates(root: &Path, scan: &mut Scan) {
+    let dir = root.join(TEMPLATES_DIR);
+    let is_real_dir = fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir());
+    if !is_real_dir {
+        return;
+    }
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            scan.diagnostics.push(
+                Diagnostic::whole_file(
+                    TEMPLATES_DIR,
+                    Severity::Error,
+                    format!("cannot read this folder: {e}"),
+                )
+                .with_help("check its permissions; nudge uses its built-in letters meanwhile"),
+            );
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "hbs"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let rel = relative(root, &path);
+        match read_text(&path, &rel) {
+            Ok(text) => scan.templates.push(SourceFile { rel, text }),
+            Err(d) => scan.diagnostics.push(*d),
+        }
+    }
 }
 
 /// Hidden entries, and the `templates/` folder at the journal root, are

@@ -3,6 +3,8 @@
 
 pub mod explain;
 pub mod json;
+pub mod letters;
+pub mod report;
 pub mod terminal;
 
 use chrono::NaiveDate;

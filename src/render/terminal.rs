@@ -123,11 +123,15 @@ pub fn status(outcome: &Outcome, today: NaiveDate, horizon_days: u32, quiet: boo
         .max()
         .unwrap_or(0);
     for (status, title, style) in groups {
-        let group: Vec<&Action> = shown
+        let mut group: Vec<&Action> = shown
             .iter()
             .filter(|(_, s)| *s == status)
             .map(|(a, _)| *a)
             .collect();
+        // Most urgent first, as in the report: by the date to act by.
+        if status != Status::Upcoming {
+            group.sort_by_key(|a| a.deadline);
+        }
         if group.is_empty() {
             continue;
         }

@@ -1,0 +1,152 @@
+//! The draft file format (SPEC §6): front-matter with nudge's marker, who
+//! the letter is for, its subject, dates, hints and a checksum of the
+//! generated text; then the letter. The checksum is how nudge knows a
+//! draft is still untouched, and so its own to rewrite or remove.
+
+use sha2::{Digest, Sha256};
+
+/// The front-matter line that marks a draft as nudge's.
+pub const MARKER_LINE: &str = "generated_by: nudge";
+
+const CHECKSUM_KEY: &str = "checksum: ";
+
+/// What goes into a draft file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The application file, relative to the journal.
+    pub application: String,
+    /// The action kind (`thank-you`, `follow-up`, ...).
+    pub action: String,
+    /// The follow-up or check-in number, for numbered actions.
+    pub n: Option<u32>,
+    /// `Name <email>`, or the name alone, or empty.
+    pub to: String,
+    pub subject: String,
+    pub due: String,
+    pub deadline: String,
+    pub problem: Option<String>,
+    /// Notes from the interview and reminders, for the job seeker's eyes only.
+    pub hints: Vec<String>,
+    /// The letter itself, ready to paste.
+    pub body: String,
+}
+
+/// A YAML scalar for any text: a JSON string is a valid YAML double-quoted
+/// scalar, with every special character escaped.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// The checksum of a draft's text without its checksum line.
+fn checksum(text_without_checksum: &str) -> String {
+    let digest = Sha256::digest(text_without_checksum.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+impl Draft {
+    /// The file's text, checksum included.
+    pub fn render(&self) -> String {
+        let mut head = String::from("---\n");
+        head.push_str(MARKER_LINE);
+        head.push('\n');
+        head.push_str(&format!("application: {}\n", quoted(&self.application)));
+        head.push_str(&format!("action: {}\n", self.action));
+        if let Some(n) = self.n {
+            head.push_str(&format!("n: {n}\n"));
+        }
+        head.push_str(&format!("to: {}\n", quoted(&self.to)));
+        head.push_str(&format!("subject: {}\n", quoted(&self.subject)));
+        head.push_str(&format!("due: {}\n", self.due));
+        head.push_str(&format!("deadline: {}\n", self.deadline));
+        if let Some(problem) = &self.problem {
+            head.push_str(&format!("problem: {}\n", quoted(problem)));
+        }
+        if !self.hints.is_empty() {
+            head.push_str("hints:\n");
+            for hint in &self.hints {
+                head.push_str(&format!("  - {}\n", quoted(hint)));
+            }
+        }
+        let tail = format!("---\n\n{}", self.body);
+        let sum = checksum(&format!("{head}{tail}"));
+        format!("{head}{CHECKSUM_KEY}{sum}\n{tail}")
+    }
+}
+
+/// Whether a file's text is a draft exactly as nudge wrote it: its checksum
+/// line matches the rest. Any edit (or a file that is not a draft) is not.
+pub fn is_untouched(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return false;
+    };
+    let Some(end) = rest.find("\n---\n") else {
+        return false;
+    };
+    let front = &rest[..end + 1];
+    let mut offset = 4;
+    for line in front.split_inclusive('\n') {
+        if let Some(sum) = line.strip_prefix(CHECKSUM_KEY) {
+            let without = format!("{}{}", &text[..offset], &text[offset + line.len()..]);
+            return front.lines().any(|l| l == MARKER_LINE) && sum.trim_end() == checksum(&without);
+        }
+        offset += line.len();
+    }
+    false
+}
+
+/// The `application:` of a draft nudge wrote, if it can be read.
+pub fn application_of(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("---\n")?;
+    let front = &rest[..rest.find("\n---")?];
+    let value = front
+        .lines()
+        .find_map(|l| l.strip_prefix("application: "))?;
+    serde_json::from_str::<String>(value)
+        .ok()
+        .or_else(|| Some(value.trim().to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft {
+            application: "apps/black-mesa.md".into(),
+            action: "follow-up".into(),
+            n: Some(2),
+            to: "Isaac Kleiner <kleiner@bm.example>".into(),
+            subject: "Following up: \"Head Researcher\"".into(),
+            due: "2026-12-12".into(),
+            deadline: "2026-12-19".into(),
+            problem: None,
+            hints: vec!["Kleiner asked: about #resonance".into()],
+            body: "Dear Isaac,\n\nHello.\n".into(),
+        }
+    }
+
+    #[test]
+    fn a_rendered_draft_is_untouched_until_edited() {
+        let text = draft().render();
+        assert!(text.starts_with("---\ngenerated_by: nudge\n"));
+        assert!(is_untouched(&text));
+        assert!(!is_untouched(&text.replace("Hello.", "Hello!")));
+        assert!(!is_untouched(&text.replace("n: 2", "n: 3")));
+        assert!(!is_untouched(&text.replace('\n', "\r\n")));
+        assert!(!is_untouched("---\ncompany: Acme\n---\n"));
+        assert!(!is_untouched(""));
+    }
+
+    #[test]
+    fn draft_front_matter_is_valid_yaml_whatever_the_text() {
+        let text = draft().render();
+        let crate::journal::front_matter::FrontMatter::Present(split) =
+            crate::journal::front_matter::split(&text)
+        else {
+            panic!("no front-matter")
+        };
+        let root = crate::journal::yaml::parse(split.yaml).unwrap();
+        assert!(crate::journal::front_matter::is_generated_draft(&root));
+        assert_eq!(application_of(&text).as_deref(), Some("apps/black-mesa.md"));
+    }
+}

@@ -1,0 +1,614 @@
+//! Letters from Handlebars templates (SPEC §6.1): one embedded default per
+//! letter kind, replaced by the journal's `templates/<kind>.hbs` when it has
+//! one. Templates render in strict mode, without HTML escaping; their first
+//! line `Subject: ...` is the subject.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use chrono::format::{Item, StrftimeItems};
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
+    RenderErrorReason, no_escape,
+};
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
+use crate::infer::actions::interviewers_of;
+use crate::journal::scan::{SourceFile, TEMPLATES_DIR};
+use crate::model::{Action, ActionKind, Application, Trigger};
+
+/// The embedded default letters, by kind.
+pub const DEFAULTS: [(ActionKind, &str); 7] = [
+    (
+        ActionKind::ThankYou,
+        include_str!("../../templates/thank-you.hbs"),
+    ),
+    (
+        ActionKind::CheckIn,
+        include_str!("../../templates/check-in.hbs"),
+    ),
+    (
+        ActionKind::FollowUp,
+        include_str!("../../templates/follow-up.hbs"),
+    ),
+    (
+        ActionKind::Update,
+        include_str!("../../templates/update.hbs"),
+    ),
+    (
+        ActionKind::Feedback,
+        include_str!("../../templates/feedback.hbs"),
+    ),
+    (
+        ActionKind::KeepInTouch,
+        include_str!("../../templates/keep-in-touch.hbs"),
+    ),
+    (
+        ActionKind::Withdraw,
+        include_str!("../../templates/withdraw.hbs"),
+    ),
+];
+
+/// A rendered letter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    /// The letter, tidied: no trailing blanks, single blank lines, one
+    /// final newline.
+    pub body: String,
+}
+
+/// Where a kind's template comes from, for error messages.
+struct Source {
+    /// `templates/<kind>.hbs`, relative to the journal.
+    file: String,
+    text: String,
+    /// The journal's own (else nudge's built-in default).
+    own: bool,
+}
+
+/// The letter templates of a journal.
+pub struct Letters {
+    registry: Handlebars<'static>,
+    sources: BTreeMap<&'static str, Source>,
+}
+
+/// The template file of a kind, relative to the journal.
+fn template_file(kind: &str) -> String {
+    format!("{TEMPLATES_DIR}/{kind}.hbs")
+}
+
+impl Letters {
+    /// The templates: built-in defaults replaced by the journal's own.
+    /// Problems with the journal's templates become diagnostics; a kind
+    /// whose template does not compile writes no drafts.
+    pub fn new(own: &[SourceFile]) -> (Letters, Vec<Diagnostic>) {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(no_escape);
+        registry.register_helper("date", Box::new(date_helper));
+        let mut diagnostics = Vec::new();
+        let mut sources = BTreeMap::new();
+        for (kind, text) in DEFAULTS {
+            let name = kind.as_str();
+            let file = template_file(name);
+            let (text, is_own) = match own.iter().find(|t| t.rel == file) {
+                Some(t) => (t.text.clone(), true),
+                None => (text.to_owned(), false),
+            };
+            match registry.register_template_string(name, &text) {
+                Ok(()) => {
+                    sources.insert(
+                        name,
+                        Source {
+                            file,
+                            text,
+                            own: is_own,
+                        },
+                    );
+                }
+                Err(e) => {
+                    let (line, column) = e.pos().unwrap_or((1, 1));
+                    let index = LineIndex::new(&text);
+                    diagnostics.push(
+                        Diagnostic::at(
+                            &file,
+                            &index,
+                            line,
+                            column,
+                            1,
+                            Severity::Error,
+                            format!("template does not compile: {}", e.reason()),
+                        )
+                        .with_help(format!(
+                            "fix the template; until then nudge writes no {name} drafts"
+                        )),
+                    );
+                }
+            }
+        }
+        let known: Vec<String> = DEFAULTS
+            .iter()
+            .map(|(k, _)| template_file(k.as_str()))
+            .collect();
+        for t in own {
+            if !known.contains(&t.rel) {
+                let help = match did_you_mean(&t.rel, known.iter().map(String::as_str)) {
+                    Some(k) => format!("did you mean {k}?"),
+                    None => format!("letter templates are {}", known.join(", ")),
+                };
+                diagnostics.push(
+                    Diagnostic::whole_file(
+                        &t.rel,
+                        Severity::Warning,
+                        "not a letter template nudge knows; it is not used",
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+        (Letters { registry, sources }, diagnostics)
+    }
+
+    /// Renders the letter of one action.
+    pub fn render(&self, kind: ActionKind, context: &Value) -> Result<Letter, Box<Diagnostic>> {
+        let name = kind.as_str();
+        let Some(source) = self.sources.get(name) else {
+            // The template did not compile: reported by `new`.
+            return Err(Box::new(Diagnostic::whole_file(
+                &template_file(name),
+                Severity::Error,
+                format!("no {name} letter: its template does not compile"),
+            )));
+        };
+        let text = self
+            .registry
+            .render(name, context)
+            .map_err(|e| Box::new(render_error(source, &e)))?;
+        Ok(split_subject(&text))
+    }
+}
+
+/// A template error as a diagnostic at the template's line.
+fn render_error(source: &Source, e: &RenderError) -> Diagnostic {
+    let line = e.line_no.unwrap_or(1);
+    let column = e.column_no.unwrap_or(1);
+    let index = LineIndex::new(&source.text);
+    let (message, help) = match e.reason() {
+        RenderErrorReason::MissingVariable(Some(path)) => (
+            format!("missing variable `{path}`"),
+            format!(
+                "templates render in strict mode: write {{{{#if {path}}}}}...{{{{/if}}}} around values that may be missing"
+            ),
+        ),
+        other => (
+            other.to_string(),
+            "see the template context in the README".to_owned(),
+        ),
+    };
+    let message = if source.own {
+        message
+    } else {
+        format!("built-in template: {message}")
+    };
+    Diagnostic::at(
+        &source.file,
+        &index,
+        line,
+        column,
+        1,
+        Severity::Error,
+        message,
+    )
+    .with_help(help)
+}
+
+/// Splits `Subject: ...` off the first line, and tidies the letter.
+fn split_subject(text: &str) -> Letter {
+    let trimmed = text.trim_start();
+    let (subject, rest) = match trimmed.split_once('\n') {
+        Some((first, rest)) if first.starts_with("Subject:") => {
+            (first["Subject:".len()..].trim().to_owned(), rest)
+        }
+        None if trimmed.starts_with("Subject:") => {
+            (trimmed["Subject:".len()..].trim().to_owned(), "")
+        }
+        _ => (String::new(), trimmed),
+    };
+    Letter {
+        subject,
+        body: tidy(rest),
+    }
+}
+
+/// No trailing blanks, no runs of blank lines, no blank lines at either
+/// end, one final newline.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank_run = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank_run = !out.is_empty();
+            continue;
+        }
+        if blank_run {
+            out.push('\n');
+            blank_run = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `{{date value "format"}}`: a `YYYY-MM-DD` date in a strftime format
+/// (default "%B %-d, %Y"). A bad format is an error, never a panic.
+fn date_helper(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let value = h
+        .param(0)
+        .and_then(|p| p.value().as_str())
+        .ok_or(RenderErrorReason::InvalidParamType("a date YYYY-MM-DD"))?;
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| RenderErrorReason::InvalidParamType("a date YYYY-MM-DD"))?;
+    let format = match h.param(1) {
+        Some(p) => p
+            .value()
+            .as_str()
+            .ok_or(RenderErrorReason::InvalidParamType(
+                "a date format such as \"%B %-d\"",
+            ))?,
+        None => "%B %-d, %Y",
+    };
+    let items: Vec<Item<'_>> = StrftimeItems::new(format).collect();
+    if items.iter().any(|i| matches!(i, Item::Error)) {
+        return Err(RenderErrorReason::InvalidParamType("a date format such as \"%B %-d\"").into());
+    }
+    out.write(&date.format_with_items(items.iter()).to_string())?;
+    Ok(())
+}
+
+/// A note without its list marker, for hints and templates.
+pub fn strip_marker(note: &str) -> &str {
+    let t = note.trim_start();
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return rest.trim_start();
+        }
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0
+        && let Some(rest) = t[digits..]
+            .strip_prefix(". ")
+            .or_else(|| t[digits..].strip_prefix(") "))
+    {
+        return rest.trim_start();
+    }
+    t
+}
+
+/// Text without `#tags`, for quoting an entry in a letter.
+fn without_tags(text: &str) -> String {
+    let tags = crate::journal::classify::tags(text);
+    let mut out = String::new();
+    let mut from = 0;
+    for (at, tag) in tags {
+        out.push_str(&text[from..at]);
+        from = at + 1 + tag.len();
+    }
+    out.push_str(&text[from..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The template context of an action's letter (SPEC §6.1).
+pub fn context(
+    action: &Action,
+    app: &Application,
+    decision_by: Option<NaiveDate>,
+    me: &BTreeMap<String, Value>,
+) -> Value {
+    let mut me_json = json!({"name": null, "email": null, "phone": null});
+    for (k, v) in me {
+        me_json[k] = v.clone();
+    }
+    let mut app_json = json!({
+        "company": app.company,
+        "position": null,
+        "link": null,
+        "priority": null,
+        "decision_by": null,
+        "keep_in_touch": null,
+        "archived": null,
+        "contacts": null,
+    });
+    for (k, v) in &app.front_matter {
+        app_json[k] = v.clone();
+    }
+    app_json["file"] = json!(app.file);
+    let contact = action.recipient.as_ref().map_or(Value::Null, |c| {
+        json!({
+            "name": c.name,
+            "first_name": c.first_name(),
+            "last_name": c.last_name(),
+            "title": c.title,
+            "email": c.email,
+            "handle": c.handle.as_str(),
+        })
+    });
+    let interview = action
+        .interview
+        .and_then(|i| app.entries.iter().find(|e| e.index == i))
+        .map_or(Value::Null, |e| {
+            json!({
+                "date": e.date.to_string(),
+                "time": e.time.map(|t| t.format("%H:%M").to_string()),
+                "text": without_tags(&e.text),
+                "notes": e.notes.iter().map(|n| strip_marker(n)).collect::<Vec<_>>(),
+                "interviewers": interviewers_of(app, e)
+                    .into_iter()
+                    .flatten()
+                    .map(|c| c.name.clone())
+                    .collect::<Vec<_>>(),
+            })
+        });
+    let trigger = match &action.trigger {
+        None => Value::Null,
+        Some(Trigger::News { text, .. }) => json!({
+            "kind": "news",
+            "text": without_tags(text),
+            "company": null,
+            "deadline": null,
+        }),
+        Some(Trigger::Offer {
+            company, deadline, ..
+        }) => json!({
+            "kind": "offer",
+            "text": null,
+            "company": company,
+            "deadline": deadline.map(|d| d.to_string()),
+        }),
+    };
+    json!({
+        "me": me_json,
+        "app": app_json,
+        "contact": contact,
+        "action": {
+            "kind": action.kind.as_str(),
+            "n": action.n,
+            "due": action.due.to_string(),
+            "deadline": action.deadline.to_string(),
+        },
+        "interview": interview,
+        "decision_by": decision_by.map(|d| d.to_string()),
+        "trigger": trigger,
+        "hand_written": action.hand_written,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letters() -> Letters {
+        let (letters, diagnostics) = Letters::new(&[]);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        letters
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines_and_trailing_blanks() {
+        assert_eq!(
+            tidy("\n\nDear A,  \n\n\n\nHello.\n\n"),
+            "Dear A,\n\nHello.\n"
+        );
+    }
+
+    #[test]
+    fn subject_comes_from_the_first_line() {
+        let l = split_subject("Subject: Hi there \n\nDear A,\n");
+        assert_eq!(l.subject, "Hi there");
+        assert_eq!(l.body, "Dear A,\n");
+        assert_eq!(split_subject("Dear A,\n").subject, "");
+    }
+
+    #[test]
+    fn markers_are_stripped_from_notes() {
+        assert_eq!(strip_marker("- asked about X"), "asked about X");
+        assert_eq!(strip_marker("* a"), "a");
+        assert_eq!(strip_marker("12. b"), "b");
+        assert_eq!(strip_marker("plain"), "plain");
+        assert_eq!(strip_marker("2026 plans"), "2026 plans");
+    }
+
+    #[test]
+    fn tags_are_left_out_of_quoted_text() {
+        assert_eq!(
+            without_tags("My paper got published #news"),
+            "My paper got published"
+        );
+    }
+
+    #[test]
+    fn date_helper_formats_and_rejects_bad_formats() {
+        let mut hb = Handlebars::new();
+        hb.register_helper("date", Box::new(date_helper));
+        let ctx = json!({"d": "2026-11-18"});
+        assert_eq!(
+            hb.render_template("{{date d \"%B %-d\"}}", &ctx).unwrap(),
+            "November 18"
+        );
+        assert_eq!(
+            hb.render_template("{{date d}}", &ctx).unwrap(),
+            "November 18, 2026"
+        );
+        assert!(hb.render_template("{{date d \"%Q\"}}", &ctx).is_err());
+        assert!(hb.render_template("{{date \"soon\"}}", &ctx).is_err());
+    }
+
+    fn app(front: &str) -> Application {
+        let text = format!(
+            "---\ncompany: Black Mesa\n{front}---\n- 2026-11-01 Applied\n- 2026-11-18 Interview with @kleiner, decide by 2026-11-28\n  - asked about the resonance cascade paper\n"
+        );
+        match crate::journal::parse::parse_file("black-mesa.md", &text).parsed {
+            crate::journal::parse::Parsed::Application(app) => *app,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn action(kind: ActionKind, app: &Application, with_everything: bool) -> Action {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut a = Action::new(kind, d, d, String::new()).for_application(app);
+        if with_everything {
+            a.recipient = app.contacts.first().cloned();
+            a.interview = Some(1);
+            a.n = 2;
+            a.hand_written = true;
+            a.trigger = Some(Trigger::Offer {
+                company: "Aperture Science".into(),
+                file: "aperture.md".into(),
+                deadline: NaiveDate::from_ymd_opt(2026, 12, 1),
+            });
+        } else if kind == ActionKind::Update {
+            a.trigger = Some(Trigger::News {
+                text: "My paper was published #news".into(),
+                line: 9,
+            });
+        }
+        a
+    }
+
+    #[test]
+    fn every_default_letter_renders_with_full_and_bare_contexts() {
+        let letters = letters();
+        let full_app = app(
+            "position: Head Researcher\ncontacts:\n  - name: Isaac Kleiner\n    email: kleiner@bm.example\n    title: Head of Research\n    role: hiring-manager\n",
+        );
+        let bare_app = app("");
+        let mut me = BTreeMap::new();
+        me.insert("name".to_owned(), json!("Gordon Freeman"));
+        for (kind, _) in DEFAULTS {
+            for (app, full) in [(&full_app, true), (&bare_app, false)] {
+                let a = action(kind, app, full);
+                let decision = full.then(|| NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+                let me = if full { me.clone() } else { BTreeMap::new() };
+                let ctx = context(&a, app, decision, &me);
+                let letter = letters
+                    .render(kind, &ctx)
+                    .unwrap_or_else(|d| panic!("{kind} ({full}): {d:?}"));
+                assert!(!letter.subject.is_empty(), "{kind}: no subject");
+                assert!(
+                    letter.body.contains("Black Mesa"),
+                    "{kind}: {}",
+                    letter.body
+                );
+                assert!(!letter.body.contains("{{"), "{kind}");
+                assert!(!letter.body.contains("\n\n\n"), "{kind}");
+                if full {
+                    assert!(
+                        letter.body.starts_with("Dear Isaac,\n"),
+                        "{kind}: {}",
+                        letter.body
+                    );
+                    assert!(
+                        letter.body.ends_with("Gordon Freeman\n"),
+                        "{kind}: {}",
+                        letter.body
+                    );
+                } else {
+                    assert!(
+                        letter.body.starts_with("Dear Black Mesa team,\n"),
+                        "{kind}: {}",
+                        letter.body
+                    );
+                }
+                // SPEC §1: a follow-up is at most three paragraphs (greeting
+                // and signature aside).
+                let paragraphs = letter.body.split("\n\n").count();
+                assert!(paragraphs <= 5, "{kind}: {paragraphs} blocks");
+            }
+        }
+    }
+
+    #[test]
+    fn the_update_letter_names_the_offer_and_its_deadline_or_the_news() {
+        let letters = letters();
+        let full = app("position: Head Researcher\n");
+        let a = action(ActionKind::Update, &full, true);
+        let letter = letters
+            .render(
+                ActionKind::Update,
+                &context(&a, &full, None, &BTreeMap::new()),
+            )
+            .unwrap();
+        assert!(
+            letter.body.contains(
+                "an offer from Aperture Science, and I have been asked to respond by December 1."
+            ),
+            "{}",
+            letter.body
+        );
+        let a = action(ActionKind::Update, &full, false);
+        let letter = letters
+            .render(
+                ActionKind::Update,
+                &context(&a, &full, None, &BTreeMap::new()),
+            )
+            .unwrap();
+        assert!(
+            letter
+                .body
+                .contains("news that bears on the role: My paper was published"),
+            "{}",
+            letter.body
+        );
+    }
+
+    #[test]
+    fn a_missing_variable_names_template_line_and_variable() {
+        let own = [SourceFile {
+            rel: "templates/thank-you.hbs".into(),
+            text: "Subject: Hi\n\nDear {{contact.nickname}},\n".into(),
+        }];
+        let (letters, diagnostics) = Letters::new(&own);
+        assert!(diagnostics.is_empty());
+        let ctx = json!({"contact": {"name": "Eli"}});
+        let d = letters.render(ActionKind::ThankYou, &ctx).unwrap_err();
+        assert_eq!(d.file, "templates/thank-you.hbs");
+        assert_eq!(d.line, 3);
+        assert_eq!(d.message, "missing variable `contact.nickname`");
+    }
+
+    #[test]
+    fn a_template_that_does_not_compile_is_an_error_at_its_line() {
+        let own = [
+            SourceFile {
+                rel: "templates/feedback.hbs".into(),
+                text: "Subject: x\n\n{{#if contact}}\nDear\n".into(),
+            },
+            SourceFile {
+                rel: "templates/thank_you.hbs".into(),
+                text: "x".into(),
+            },
+        ];
+        let (letters, diagnostics) = Letters::new(&own);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(diagnostics[0].file, "templates/feedback.hbs");
+        assert!(
+            diagnostics[0]
+                .message
+                .starts_with("template does not compile")
+        );
+        assert_eq!(diagnostics[1].severity, Severity::Warning);
+        assert_eq!(
+            diagnostics[1].help.as_deref(),
+            Some("did you mean templates/thank-you.hbs?")
+        );
+        assert!(letters.render(ActionKind::Feedback, &json!({})).is_err());
+    }
+}

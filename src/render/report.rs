@@ -1,0 +1,260 @@
+//! The report, `FOLLOW-UPS.md` (SPEC §6): what to do now, what comes up,
+//! every application, every problem. Markdown that reads well on GitHub,
+//! with absolute dates only, so a committed report changes only when an
+//! action changes group or the journal changes.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::terminal::{action_label, summary_line, trigger_line};
+use crate::diag::Diagnostic;
+use crate::infer::{Outcome, Summary};
+use crate::journal::REPORT_MARKER;
+use crate::model::{Action, ActionKind, State, Status};
+
+/// What the report is made from.
+pub struct ReportInput<'a> {
+    pub outcome: &'a Outcome,
+    /// Every diagnostic, sorted.
+    pub diagnostics: &'a [Diagnostic],
+    /// For each action (same order as `outcome.actions`), its draft file if
+    /// one exists after `update`.
+    pub drafts: &'a [Option<String>],
+    pub today: NaiveDate,
+    pub horizon_days: u32,
+    /// Where the report goes, relative to the journal.
+    pub report_path: &'a str,
+}
+
+/// Escapes text for a table cell or a line of markdown.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A link target from the report's folder to a journal file,
+/// percent-encoded where markdown needs it.
+pub fn link(from_file: &str, to_file: &str) -> String {
+    let from: Vec<&str> = from_file.split('/').collect();
+    let from_dir = &from[..from.len() - 1];
+    let to: Vec<&str> = to_file.split('/').collect();
+    let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from_dir.len() - common];
+    parts.extend(to[common..].iter().map(|p| encode(p)));
+    parts.join("/")
+}
+
+/// Percent-encodes a path segment for a markdown link.
+fn encode(segment: &str) -> String {
+    let mut out = String::new();
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+impl ReportInput<'_> {
+    fn link_to(&self, text: &str, file: &str) -> String {
+        format!("[{}]({})", md(text), link(self.report_path, file))
+    }
+
+    /// The application cell: the company, linked to its file.
+    fn application(&self, a: &Action) -> String {
+        match (&a.company, &a.file) {
+            (Some(company), Some(file)) => self.link_to(company, file),
+            _ => "your search".to_owned(),
+        }
+    }
+
+    /// The action cell, linked to its draft when there is one.
+    fn action(&self, index: usize, a: &Action) -> String {
+        match self.drafts.get(index).and_then(Option::as_ref) {
+            Some(draft) => self.link_to(&action_label(a), draft),
+            None => md(&action_label(a)),
+        }
+    }
+
+    fn recipient(a: &Action) -> String {
+        match &a.recipient {
+            Some(c) => md(&c.name),
+            None => "—".to_owned(),
+        }
+    }
+
+    /// Notes on an action, one per line of the cell.
+    fn notes(a: &Action) -> String {
+        let mut notes = Vec::new();
+        match a.kind {
+            ActionKind::Prepare => notes.push(format!("interview on {}", a.deadline)),
+            ActionKind::KeepApplying => notes.push("send a new application".to_owned()),
+            _ => {}
+        }
+        if let Some(p) = &a.problem {
+            notes.push(format!("⚠ {}", md(p)));
+        }
+        if let Some(t) = &a.trigger {
+            notes.push(md(&trigger_line(t)));
+        }
+        if a.hand_written {
+            notes.push("a dream job: send a hand-written card too".to_owned());
+        }
+        if a.kind == ActionKind::FollowUp && a.why.starts_with("no decision date") {
+            notes.push("no decision date recorded — ask".to_owned());
+        }
+        notes.join("<br>")
+    }
+}
+
+/// The report's markdown.
+pub fn render(input: &ReportInput<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{REPORT_MARKER}");
+    out.push_str("# Follow-ups\n\n");
+    // Made of numbers and state names only: nothing to escape.
+    let _ = writeln!(out, "{}\n", summary_line(&input.outcome.applications));
+
+    let grouped = |wanted: &[Status]| -> Vec<(usize, &Action)> {
+        input
+            .outcome
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| wanted.contains(&a.status(input.today, input.horizon_days)))
+            .collect()
+    };
+
+    out.push_str("## Do now\n\n");
+    let mut now = grouped(&[Status::Overdue, Status::Due]);
+    // Most urgent first: by the date to send by (the sort is stable, so
+    // the actions' own order breaks ties).
+    now.sort_by_key(|(_, a)| a.deadline);
+    if now.is_empty() {
+        out.push_str("Nothing to do now.\n\n");
+    } else {
+        out.push_str("| Send by | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
+        for (i, a) in now {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                a.deadline,
+                input.action(i, a),
+                input.application(a),
+                ReportInput::recipient(a),
+                ReportInput::notes(a)
+            );
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## Coming up\n");
+    let soon = grouped(&[Status::Upcoming]);
+    if soon.is_empty() {
+        let _ = writeln!(
+            out,
+            "Nothing else in the next {} days.\n",
+            input.horizon_days
+        );
+    } else {
+        out.push_str("| Due | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
+        for (i, a) in soon {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                a.due,
+                input.action(i, a),
+                input.application(a),
+                ReportInput::recipient(a),
+                ReportInput::notes(a)
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Applications\n\n");
+    let mut apps: Vec<&Summary> = input.outcome.applications.iter().collect();
+    apps.sort_by_key(|s| (s.state == State::Archived, s.file.as_str()));
+    if apps.is_empty() {
+        out.push_str("None yet.\n\n");
+    } else {
+        out.push_str("| Application | Position | State | Last entry | Next action |\n|---|---|---|---|---|\n");
+        for s in apps {
+            let next = input
+                .outcome
+                .actions
+                .iter()
+                .find(|a| a.file.as_deref() == Some(s.file.as_str()))
+                .map_or_else(
+                    || "—".to_owned(),
+                    |a| format!("{} on {}", md(&action_label(a)), a.due),
+                );
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                input.link_to(&s.company, &s.file),
+                s.position.as_deref().map_or_else(|| "—".to_owned(), md),
+                s.state,
+                s.last_entry
+                    .map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                next
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Problems\n\n");
+    if input.diagnostics.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        for d in input.diagnostics {
+            let place = format!("{}:{}:{}", d.file, d.line, d.column);
+            let _ = write!(
+                out,
+                "- **{}** [`{}`]({}): {}",
+                d.severity.as_str(),
+                place.replace('`', "'"),
+                link(input.report_path, &d.file),
+                md(&d.message)
+            );
+            if let Some(help) = &d.help {
+                let _ = write!(out, " — {}", md(help));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_relative_to_the_report() {
+        assert_eq!(link("FOLLOW-UPS.md", "apps/a.md"), "apps/a.md");
+        assert_eq!(link("notes/FOLLOW-UPS.md", "apps/a.md"), "../apps/a.md");
+        assert_eq!(link("notes/FOLLOW-UPS.md", "notes/a.md"), "a.md");
+        assert_eq!(
+            link("FOLLOW-UPS.md", "my apps/café.md"),
+            "my%20apps/caf%C3%A9.md"
+        );
+    }
+
+    #[test]
+    fn markdown_is_escaped_in_cells() {
+        assert_eq!(md("A|B *C* [D]"), "A\\|B \\*C\\* \\[D\\]");
+    }
+}
