@@ -69,7 +69,7 @@ impl Draft {
         }
         let tail = format!("---\n\n{}", self.body);
         let sum = checksum(&format!("{head}{tail}"));
-        format!("{head}{CHECKSUM_KEY}{sum}\n{tail}")
+        format!("{head}{CHECKSUM_KEY}\"{sum}\"\n{tail}")
     }
 }
 
@@ -87,7 +87,8 @@ pub fn is_untouched(text: &str) -> bool {
     for line in front.split_inclusive('\n') {
         if let Some(sum) = line.strip_prefix(CHECKSUM_KEY) {
             let without = format!("{}{}", &text[..offset], &text[offset + line.len()..]);
-            return front.lines().any(|l| l == MARKER_LINE) && sum.trim_end() == checksum(&without);
+            let sum = sum.trim_end().trim_matches('"');
+            return front.lines().any(|l| l == MARKER_LINE) && sum == checksum(&without);
         }
         offset += line.len();
     }
@@ -135,6 +136,17 @@ mod tests {
         assert!(!is_untouched(&text.replace('\n', "\r\n")));
         assert!(!is_untouched("---\ncompany: Acme\n---\n"));
         assert!(!is_untouched(""));
+    }
+
+    #[test]
+    fn checksums_that_look_like_numbers_stay_text() {
+        // Found on a large journal: unquoted, 60e4684175541740 reads as a
+        // float too large for YAML, and the draft as broken.
+        let text = draft().render();
+        assert!(text.contains("\nchecksum: \""), "{text}");
+        let yaml = "generated_by: nudge\nchecksum: \"60e4684175541740\"\n";
+        assert!(crate::journal::yaml::parse(yaml).is_ok());
+        assert!(is_untouched(&text));
     }
 
     #[test]

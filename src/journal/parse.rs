@@ -75,6 +75,15 @@ fn parse_into(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Pars
     if split.yaml.trim().is_empty() {
         return Parsed::NotApplication;
     }
+    // A draft is nudge's by its marker line, even when an edit broke its
+    // YAML: it is never read as an application.
+    if split
+        .yaml
+        .lines()
+        .any(|l| l.trim_end() == crate::draft::MARKER_LINE)
+    {
+        return Parsed::Generated;
+    }
     let source = LineIndex::new(text);
     let mut reader = Reader {
         file,

@@ -189,7 +189,9 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             )
         })?
         .len();
-    if len > MAX_FILE_BYTES {
+    // nudge's own report may grow past the limit on a large journal: it is
+    // recognised by its first line and read all the same.
+    if len > MAX_FILE_BYTES && !starts_with_report_marker(path) {
         return Err(fail(
             format!("file is larger than 1 MiB ({len} bytes): nudge skipped it"),
             "split it into smaller files, or move long notes elsewhere",
@@ -206,6 +208,25 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
         let valid = e.utf8_error().valid_up_to();
         Box::new(not_utf8(rel, bytes, valid))
     })
+}
+
+/// Whether a file begins with nudge's report marker line.
+fn starts_with_report_marker(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 64];
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => filled += n,
+        }
+    }
+    let head = &head[..filled];
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    head.starts_with(super::REPORT_MARKER.as_bytes())
 }
 
 /// A diagnostic at the first byte that is not UTF-8.

@@ -190,6 +190,8 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         },
         strict_booleans: true,
         with_snippet: false,
+        // `.nan` or `1e999` in an extra key is odd, not an error: kept as text.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
     };
     serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|e| describe(&e))
 }

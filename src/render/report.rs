@@ -3,6 +3,7 @@
 //! with absolute dates only, so a committed report changes only when an
 //! action changes group or the journal changes.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -185,6 +186,13 @@ pub fn render(input: &ReportInput<'_>) -> String {
     }
 
     out.push_str("## Applications\n\n");
+    // Each application's first action (actions are sorted by due date).
+    let mut next_action: BTreeMap<&str, &Action> = BTreeMap::new();
+    for a in &input.outcome.actions {
+        if let Some(file) = a.file.as_deref() {
+            next_action.entry(file).or_insert(a);
+        }
+    }
     let mut apps: Vec<&Summary> = input.outcome.applications.iter().collect();
     apps.sort_by_key(|s| (s.state == State::Archived, s.file.as_str()));
     if apps.is_empty() {
@@ -192,15 +200,10 @@ pub fn render(input: &ReportInput<'_>) -> String {
     } else {
         out.push_str("| Application | Position | State | Last entry | Next action |\n|---|---|---|---|---|\n");
         for s in apps {
-            let next = input
-                .outcome
-                .actions
-                .iter()
-                .find(|a| a.file.as_deref() == Some(s.file.as_str()))
-                .map_or_else(
-                    || "—".to_owned(),
-                    |a| format!("{} on {}", md(&action_label(a)), a.due),
-                );
+            let next = next_action.get(s.file.as_str()).map_or_else(
+                || "—".to_owned(),
+                |a| format!("{} on {}", md(&action_label(a)), a.due),
+            );
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
