@@ -366,7 +366,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             let verb = match op.change {
                 crate::plan::Change::Create(_) => "create",
                 crate::plan::Change::Update(_) => "update",
-                crate::plan::Change::Remove => "remove",
+                crate::plan::Change::Remove | crate::plan::Change::RemoveLeftover => "remove",
             };
             text.push_str(&format!(
                 "would {verb} {}\n",
@@ -383,7 +383,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             PROBLEMS
         });
     }
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     let mut failed = 0;
     let mut report_written = false;
     for op in &plan.ops {
@@ -393,6 +393,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
                     crate::plan::Change::Create(_) => 0,
                     crate::plan::Change::Update(_) => 1,
                     crate::plan::Change::Remove => 2,
+                    crate::plan::Change::RemoveLeftover => 3,
                 };
                 if op.path == analysis.config.report {
                     report_written = true;
@@ -424,6 +425,13 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
                     if *n == 1 { "" } else { "s" }
                 ));
             }
+        }
+        if counts[3] > 0 {
+            done.push(format!(
+                "removed {} leftover temporary file{}",
+                counts[3],
+                if counts[3] == 1 { "" } else { "s" }
+            ));
         }
         let done = if done.is_empty() {
             "up to date".to_owned()

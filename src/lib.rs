@@ -54,6 +54,8 @@ pub struct Analysis {
     pub generated: BTreeMap<String, String>,
     /// The journal's own letter templates.
     pub templates: Vec<SourceFile>,
+    /// Temporary files left by an interrupted run, for `update` to remove.
+    pub leftovers: Vec<String>,
     pub outcome: Outcome,
     /// Every diagnostic (scan, config, files, lints), sorted by file, line,
     /// column.
@@ -114,6 +116,7 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         files,
         generated,
         templates: scan.templates,
+        leftovers: scan.leftovers,
         outcome,
         diagnostics,
     }

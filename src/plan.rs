@@ -25,6 +25,8 @@ pub enum Change {
     Update(String),
     /// An untouched draft that is no longer needed.
     Remove,
+    /// A temporary file an interrupted run left behind.
+    RemoveLeftover,
 }
 
 /// One planned change.
@@ -136,6 +138,10 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
             continue;
         };
         wanted.insert(path.clone());
+        if !letters.can_write(action.kind) {
+            // Its template did not compile: reported once by `Letters::new`.
+            continue;
+        }
         let decision = decisions.get(app.file.as_str()).copied().flatten();
         let context = letters::context(action, app, decision, &config.me);
         let letter = match letters.render(action.kind, &context) {
@@ -231,6 +237,10 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
             Some(_) => {}
         }
     }
+    ops.extend(analysis.leftovers.iter().map(|path| FileOp {
+        path: path.clone(),
+        change: Change::RemoveLeftover,
+    }));
     ops.sort_by(|a, b| a.path.cmp(&b.path));
     Diagnostic::sort(&mut diagnostics);
     let letters_now = drafts.iter().flatten().count();
@@ -351,6 +361,16 @@ mod tests {
         later.due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         later.deadline = later.due;
         assert_eq!(name(&later), None);
+    }
+
+    #[test]
+    fn draft_names_from_odd_handles_stay_beside_the_application() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let name = draft_path(&action(ActionKind::ThankYou, 1, Some("..")), today, 14).unwrap();
+        assert_eq!(name, "apps/black-mesa.thank-you.-.draft.md");
+        let name =
+            draft_path(&action(ActionKind::ThankYou, 1, Some(".hidden")), today, 14).unwrap();
+        assert_eq!(name, "apps/black-mesa.thank-you.hidden.draft.md");
     }
 
     #[test]

@@ -117,26 +117,52 @@ fn still_nudges(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes).is_ok_and(|t| is_report(t) || draft::is_untouched(t))
 }
 
-/// Carries out one planned change.
+/// Carries out one planned change. When another nudge running on the same
+/// journal got there first with the same result (the same text written,
+/// the draft already removed), that is success, not a conflict.
 pub fn apply(root: &Path, op: &FileOp) -> Result<(), WriteError> {
     match &op.change {
         Change::Create(text) => {
             let path = inside(root, &op.path, true)?;
-            create_new(&path, text.as_bytes())
+            match create_new(&path, text.as_bytes()) {
+                Err(WriteError::Appeared) if already(&path, text) => Ok(()),
+                other => other,
+            }
         }
         Change::Update(text) => {
             let path = inside(root, &op.path, false)?;
+            if already(&path, text) {
+                return Ok(());
+            }
             replace_if(&path, text.as_bytes(), still_nudges)
         }
         Change::Remove => {
             let path = inside(root, &op.path, false)?;
-            if !still_nudges(&fs::read(&path)?) {
+            let bytes = match fs::read(&path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+                other => other?,
+            };
+            if !still_nudges(&bytes) {
                 return Err(WriteError::Changed);
             }
-            fs::remove_file(&path)?;
-            Ok(())
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => Ok(other?),
+            }
+        }
+        Change::RemoveLeftover => {
+            let path = inside(root, &op.path, false)?;
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => Ok(other?),
+            }
         }
     }
+}
+
+/// Whether the file already holds exactly `text`.
+fn already(path: &Path, text: &str) -> bool {
+    fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())
 }
 
 #[cfg(test)]

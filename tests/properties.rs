@@ -64,6 +64,19 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
+    fn any_bytes_read_and_parse_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        match nudge::journal::scan::decode("x.md", bytes) {
+            Ok(text) => {
+                let parsed = parse_file("x.md", &text);
+                for d in &parsed.diagnostics {
+                    prop_assert!(d.line >= 1 && d.column >= 1);
+                }
+            }
+            Err(d) => prop_assert!(d.line >= 1 && d.column >= 1 && d.excerpt.is_some()),
+        }
+    }
+
+    #[test]
     fn any_text_parses_without_panic(text in any::<String>()) {
         let parsed = parse_file("x.md", &text);
         for d in &parsed.diagnostics {
@@ -106,5 +119,59 @@ proptest! {
         let two = analyse(files);
         prop_assert_eq!(one.outcome, two.outcome);
         prop_assert_eq!(one.diagnostics, two.diagnostics);
+    }
+}
+
+/// Runs `update` through the library (scan, plan, apply) and returns every
+/// file's bytes afterwards.
+fn update_on_disk(root: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let scan = nudge::journal::scan::scan(root).unwrap();
+    let analysis = nudge::analyse(scan, today());
+    let plan = nudge::plan::plan(&analysis, today());
+    for op in &plan.ops {
+        nudge::write::apply(root, op).unwrap();
+    }
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+proptest! {
+    // Each case writes files: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn update_is_deterministic_and_a_no_op_on_its_own_output(a in journal_text(), b in journal_text()) {
+        let one = tempfile::tempdir().unwrap();
+        let two = tempfile::tempdir().unwrap();
+        for dir in [one.path(), two.path()] {
+            std::fs::create_dir_all(dir.join("sub")).unwrap();
+            std::fs::write(dir.join("a.md"), &a).unwrap();
+            std::fs::write(dir.join("sub/b.md"), &b).unwrap();
+        }
+        // The same journal gives the same bytes, twice over.
+        let first = update_on_disk(one.path());
+        prop_assert_eq!(&first, &update_on_disk(two.path()));
+        // And update on its own output changes nothing.
+        let scan = nudge::journal::scan::scan(one.path()).unwrap();
+        let analysis = nudge::analyse(scan, today());
+        let plan = nudge::plan::plan(&analysis, today());
+        let paths: Vec<&String> = plan.ops.iter().map(|o| &o.path).collect();
+        prop_assert!(paths.is_empty(), "{:?}", paths);
     }
 }

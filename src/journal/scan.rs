@@ -30,6 +30,9 @@ pub struct Scan {
     pub config: Option<String>,
     /// The journal's own letter templates (`templates/*.hbs`), by path.
     pub templates: Vec<SourceFile>,
+    /// Temporary files of an interrupted nudge, older than [`LEFTOVER_AGE`],
+    /// for `update` to remove.
+    pub leftovers: Vec<String>,
     /// Files and folders that could not be read.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -65,7 +68,9 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !is_skipped_name(e.file_name(), e.depth(), e.file_type().is_dir())
+            e.depth() == 0
+                || is_leftover_temp(e.file_name(), e.file_type().is_file())
+                || !is_skipped_name(e.file_name(), e.depth(), e.file_type().is_dir())
         });
     for entry in walker {
         let entry = match entry {
@@ -103,6 +108,18 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         }
         let rel = relative(root, entry.path());
         let name = entry.file_name().to_string_lossy();
+        if is_leftover_temp(entry.file_name(), true) {
+            let old = entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= LEFTOVER_AGE);
+            if old {
+                scan.leftovers.push(rel);
+            }
+            continue;
+        }
         if entry.depth() == 1 && name == CONFIG_FILE {
             match read_text(entry.path(), &rel) {
                 Ok(text) => scan.config = Some(text),
@@ -160,6 +177,18 @@ fn read_templates(root: &Path, scan: &mut Scan) {
     }
 }
 
+/// How old a temporary file of nudge's must be before a later run takes it
+/// for the leftover of an interrupted run (and not another nudge's work in
+/// progress).
+pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Whether a name is one of nudge's temporary files (`.nudge-*.tmp`), left
+/// behind only when a run is killed between writing and renaming.
+fn is_leftover_temp(name: &std::ffi::OsStr, is_file: bool) -> bool {
+    let name = name.to_string_lossy();
+    is_file && name.starts_with(".nudge-") && name.ends_with(".tmp")
+}
+
 /// Hidden entries, and the `templates/` folder at the journal root, are
 /// not part of the journal's data.
 fn is_skipped_name(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
@@ -203,6 +232,11 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             "check its permissions",
         )
     })?;
+    decode(rel, bytes)
+}
+
+/// A file's bytes as text: UTF-8, or an error at the first bad byte.
+pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();
@@ -244,6 +278,17 @@ fn not_utf8(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
     .with_help("save the file as UTF-8 in your editor");
     d.line = line;
     d.column = column;
+    // The line as the editor may show it: the bad byte as a replacement
+    // character, under the caret.
+    let line_end = bytes[line_start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| line_start + i);
+    let text = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    d.excerpt = Some(crate::diag::Excerpt {
+        text: text.trim_end_matches('\r').to_owned(),
+        width: 1,
+    });
     d
 }
 
@@ -257,6 +302,20 @@ mod tests {
         let d = not_utf8("a.md", bytes, 16);
         assert_eq!((d.line, d.column), (2, 13));
         assert_eq!(d.message, "file is not valid UTF-8 (byte 0xe9)");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_an_error_not_a_panic() {
+        // What an unreadable file gives, reached without permissions (which
+        // do not apply to root): the read fails.
+        let d = read_text(Path::new("/nonexistent/nudge/x.md"), "x.md").unwrap_err();
+        assert!(
+            d.message.starts_with("cannot read this file: "),
+            "{}",
+            d.message
+        );
+        assert_eq!((d.line, d.column), (1, 1));
+        assert_eq!(d.help.as_deref(), Some("check its permissions"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use chrono::format::{Item, StrftimeItems};
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason, no_escape,
+    RenderErrorReason, TemplateErrorReason, no_escape,
 };
 use serde_json::{Value, json};
 
@@ -111,6 +111,13 @@ impl Letters {
                 Err(e) => {
                     let (line, column) = e.pos().unwrap_or((1, 1));
                     let index = LineIndex::new(&text);
+                    let why = match e.reason() {
+                        TemplateErrorReason::InvalidSyntax(_) => {
+                            "invalid Handlebars syntax (an unclosed {{#if}}, or a stray brace?)"
+                                .to_owned()
+                        }
+                        other => other.to_string(),
+                    };
                     diagnostics.push(
                         Diagnostic::at(
                             &file,
@@ -119,7 +126,7 @@ impl Letters {
                             column,
                             1,
                             Severity::Error,
-                            format!("template does not compile: {}", e.reason()),
+                            format!("template does not compile: {why}"),
                         )
                         .with_help(format!(
                             "fix the template; until then nudge writes no {name} drafts"
@@ -151,11 +158,16 @@ impl Letters {
         (Letters { registry, sources }, diagnostics)
     }
 
-    /// Renders the letter of one action.
+    /// Whether a kind's letters can be written (its template compiled).
+    pub fn can_write(&self, kind: ActionKind) -> bool {
+        self.sources.contains_key(kind.as_str())
+    }
+
+    /// Renders the letter of one action. A kind whose template did not
+    /// compile (see [`Letters::can_write`]) is an error naming the template.
     pub fn render(&self, kind: ActionKind, context: &Value) -> Result<Letter, Box<Diagnostic>> {
         let name = kind.as_str();
         let Some(source) = self.sources.get(name) else {
-            // The template did not compile: reported by `new`.
             return Err(Box::new(Diagnostic::whole_file(
                 &template_file(name),
                 Severity::Error,
@@ -176,6 +188,10 @@ fn render_error(source: &Source, e: &RenderError) -> Diagnostic {
     let column = e.column_no.unwrap_or(1);
     let index = LineIndex::new(&source.text);
     let (message, help) = match e.reason() {
+        RenderErrorReason::InvalidParamType(expected) => (
+            format!("a helper was given a wrong value: expected {expected}"),
+            "check the helper's arguments; dates are YYYY-MM-DD and formats strftime, e.g. {{date interview.date \"%B %-d\"}}".to_owned(),
+        ),
         RenderErrorReason::MissingVariable(Some(path)) => (
             format!("missing variable `{path}`"),
             format!(

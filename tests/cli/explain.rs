@@ -50,12 +50,12 @@ fn explains_invalid_and_other_files() {
         "--today",
         TODAY,
         "explain",
-        "bad/bad-values.md",
+        "bad/priority-unknown.md",
         "--journal",
         "bad",
     ]);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.starts_with("bad/bad-values.md has errors: nudge leaves it out until they are fixed.\n\nbad/bad-values.md:3:11: error: unknown priority 'urgent'\n"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("bad/priority-unknown.md has errors: nudge leaves it out until they are fixed.\n\nbad/priority-unknown.md:3:11: error: unknown priority 'urgent'\n"), "{}", r.stdout);
     let r = run(&["--today", TODAY, "explain", "journey/README.md"]);
     assert_eq!(r.code, 0);
     assert_eq!(
@@ -66,7 +66,7 @@ fn explains_invalid_and_other_files() {
         "--today",
         TODAY,
         "explain",
-        "bad/near-miss.md",
+        "bad/company-near-miss.md",
         "--journal",
         "bad",
     ]);
@@ -103,7 +103,7 @@ fn explains_warnings_of_a_valid_file() {
         "--today",
         TODAY,
         "explain",
-        "bad/warnings.md",
+        "bad/log-unknown-handle.md",
         "--journal",
         "bad",
     ]);

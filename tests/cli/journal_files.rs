@@ -164,3 +164,22 @@ fn bom_and_crlf_read_the_same_as_plain_files() {
     );
     assert_eq!(json(a.path()).1, json(b.path()).1);
 }
+
+#[cfg(unix)]
+#[test]
+fn named_pipes_and_other_special_files_are_never_opened() {
+    // Reading a FIFO would wait forever: nudge reads regular files only.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "real.md", APP);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    let (code, doc) = json(dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(files(&doc), vec!["real.md"]);
+}

@@ -2,9 +2,11 @@
 //! journals (tests/fixtures/<case>/) and on journals built in temporary
 //! folders, and check what a job seeker sees: output, exit code, files.
 
+mod bad_inputs;
 mod check;
 mod edit;
 mod explain;
+mod faults;
 mod journal_files;
 mod status;
 mod update;
@@ -68,7 +70,7 @@ pub fn copy_of(fixture: &str) -> tempfile::TempDir {
     dir
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
