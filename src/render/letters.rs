@@ -188,6 +188,10 @@ fn render_error(source: &Source, e: &RenderError) -> Diagnostic {
     let column = e.column_no.unwrap_or(1);
     let index = LineIndex::new(&source.text);
     let (message, help) = match e.reason() {
+        RenderErrorReason::HelperNotFound(name) => (
+            format!("unknown helper `{name}`"),
+            "templates have nudge's date helper and the Handlebars built-ins (if, unless, each, with, eq, gt, and, or, not...); for a value, write {{name}} with a known name".to_owned(),
+        ),
         RenderErrorReason::InvalidParamType(expected) => (
             format!("a helper was given a wrong value: expected {expected}"),
             "check the helper's arguments; dates are YYYY-MM-DD and formats strftime, e.g. {{date interview.date \"%B %-d\"}}".to_owned(),

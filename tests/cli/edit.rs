@@ -156,3 +156,18 @@ fn log_keeps_the_file_permissions() {
         assert_eq!(mode, 0o640);
     }
 }
+
+#[test]
+fn log_needs_one_line_of_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), APP).unwrap();
+    for text in ["", "   ", "two\nlines"] {
+        let r = output(nudge_in(dir.path()).args(["log", "a.md", text]));
+        assert_eq!(r.code, 2, "{text:?}");
+        assert_eq!(
+            r.stderr,
+            "nudge: error: the entry's text must be one non-empty line\n"
+        );
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("a.md")).unwrap(), APP);
+}

@@ -110,3 +110,20 @@ fn explains_warnings_of_a_valid_file() {
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("explain_warnings", r.stdout);
 }
+
+#[test]
+fn explain_refuses_files_nudge_does_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".archive")).unwrap();
+    std::fs::write(
+        dir.path().join(".archive/old.md"),
+        "---\ncompany: Old\n---\n",
+    )
+    .unwrap();
+    let r = output(nudge_in(dir.path()).args(["explain", ".archive/old.md"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "nudge: error: .archive/old.md is not part of the journal: nudge skips hidden files, the templates/ folder, symlinks and files not ending in .md\n"
+    );
+}

@@ -183,3 +183,42 @@ fn named_pipes_and_other_special_files_are_never_opened() {
     assert_eq!(code, 0);
     assert_eq!(files(&doc), vec!["real.md"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_is_an_error_and_the_rest_still_counts() {
+    // Permissions do not stop root, but a path longer than the system
+    // allows does: a folder nested that deep cannot be listed.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "real.md", APP);
+    // Built with short names, then renamed from the bottom up, so that no
+    // call ever needs the whole long path.
+    let depth = 25;
+    let mut short = dir.path().join("deep");
+    for _ in 0..depth {
+        short.push("a");
+    }
+    fs::create_dir_all(&short).unwrap();
+    let long = "n".repeat(200);
+    for level in (0..depth).rev() {
+        let mut at = dir.path().join("deep");
+        for _ in 0..level {
+            at.push("a");
+        }
+        fs::rename(at.join("a"), at.join(&long)).unwrap();
+    }
+    let (code, doc) = json(dir.path());
+    assert_eq!(code, 1, "{doc}");
+    assert_eq!(files(&doc), vec!["real.md"]);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(diags[0]["file"].as_str().unwrap().starts_with("deep/nnn"));
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read this folder: "),
+        "{}",
+        diags[0]["message"]
+    );
+}
