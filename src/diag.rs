@@ -29,10 +29,45 @@ impl Severity {
 /// printed with the offending line and a caret without reading the file again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
-    /// The whole line, without its line ending.
+    /// The line, without its line ending; a long line is cut to a window
+    /// around the column, marked with `…`.
     pub text: String,
-    /// How many characters from the column on to underline (at least 1).
+    /// How many characters of `text` come before the caret.
+    pub caret: usize,
+    /// How many characters from the caret on to underline (at least 1).
     pub width: usize,
+}
+
+/// Longest line shown whole in an excerpt, in characters.
+const EXCERPT_MAX: usize = 160;
+
+impl Excerpt {
+    /// The excerpt of a line for a 1-based character column: the whole
+    /// line, or a window around the column when the line is long.
+    pub fn of(line: &str, column: usize, width: usize) -> Excerpt {
+        let width = width.max(1);
+        let at = column.saturating_sub(1);
+        let length = line.chars().count();
+        if length <= EXCERPT_MAX {
+            return Excerpt {
+                text: line.to_owned(),
+                caret: at,
+                width,
+            };
+        }
+        let start = at.saturating_sub(EXCERPT_MAX / 2).min(length - EXCERPT_MAX);
+        let window: String = line.chars().skip(start).take(EXCERPT_MAX).collect();
+        let (left, right) = (start > 0, start + EXCERPT_MAX < length);
+        Excerpt {
+            text: format!(
+                "{}{window}{}",
+                if left { "…" } else { "" },
+                if right { "…" } else { "" }
+            ),
+            caret: at - start + usize::from(left),
+            width: width.min(EXCERPT_MAX),
+        }
+    }
 }
 
 /// One finding about one file of the journal.
@@ -78,10 +113,9 @@ impl Diagnostic {
         severity: Severity,
         message: impl Into<String>,
     ) -> Self {
-        let excerpt = source.line_text(line).map(|text| Excerpt {
-            text: text.to_owned(),
-            width: width.max(1),
-        });
+        let excerpt = source
+            .line_text(line)
+            .map(|text| Excerpt::of(text, column, width));
         Diagnostic {
             file: file.to_owned(),
             line,
@@ -127,6 +161,81 @@ impl Diagnostic {
         diagnostics.sort_by(|a, b| {
             (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
         });
+    }
+}
+
+/// Most diagnostics kept for one file; the rest are counted and summed up
+/// in one line, so that a file with a million mistakes costs no more than
+/// one with a hundred.
+pub const MAX_PER_FILE: usize = 100;
+
+/// Collects the diagnostics of one file, up to [`MAX_PER_FILE`].
+#[derive(Debug, Default)]
+pub struct Sink {
+    items: Vec<Diagnostic>,
+    more_errors: usize,
+    more_warnings: usize,
+}
+
+impl Sink {
+    fn full(&self) -> bool {
+        self.items.len() >= MAX_PER_FILE
+    }
+
+    fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.more_errors += 1,
+            Severity::Warning => self.more_warnings += 1,
+        }
+    }
+
+    /// Keeps a diagnostic (or counts it, past the limit).
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.full() {
+            self.count(d.severity);
+        } else {
+            self.items.push(d);
+        }
+    }
+
+    /// Builds and keeps a diagnostic only while under the limit: positions
+    /// and excerpts are not computed for diagnostics that are only counted.
+    pub fn push_with(&mut self, severity: Severity, build: impl FnOnce() -> Diagnostic) {
+        if self.full() {
+            self.count(severity);
+        } else {
+            self.items.push(build());
+        }
+    }
+
+    /// Whether any error was found, kept or counted.
+    pub fn has_errors(&self) -> bool {
+        self.more_errors > 0 || self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// The diagnostics, with one more that sums up those not kept.
+    pub fn into_vec(self, file: &str) -> Vec<Diagnostic> {
+        let mut items = self.items;
+        let more = self.more_errors + self.more_warnings;
+        if more > 0 {
+            let severity = if self.more_errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            items.push(
+                Diagnostic::whole_file(
+                    file,
+                    severity,
+                    format!(
+                        "{more} more problems in this file are not shown ({} errors, {} warnings)",
+                        self.more_errors, self.more_warnings
+                    ),
+                )
+                .with_help("fix the ones shown and run `nudge check` again"),
+            );
+        }
+        items
     }
 }
 
@@ -245,13 +354,13 @@ pub fn render(d: &Diagnostic, shown_path: &str, styles: &Styles) -> String {
         let before: String = excerpt
             .text
             .chars()
-            .take(d.column.saturating_sub(1))
+            .take(excerpt.caret)
             .collect::<String>()
             .replace('\t', "    ");
         let underlined: String = excerpt
             .text
             .chars()
-            .skip(d.column.saturating_sub(1))
+            .skip(excerpt.caret)
             .take(excerpt.width)
             .collect::<String>()
             .replace('\t', "    ");
@@ -324,6 +433,41 @@ mod tests {
             out,
             "acme.md:2:11: error: unknown priority 'urgent'\n  |\n2 | priority: urgent\n  |           ^^^^^^\n  = help: expected one of: dream, high, normal, low\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}@vanse{}", "a ".repeat(500), " b".repeat(500));
+        let e = Excerpt::of(&line, 1001, 6);
+        assert_eq!(e.text.chars().count(), EXCERPT_MAX + 2);
+        assert!(e.text.starts_with('…') && e.text.ends_with('…'));
+        let at: String = e.text.chars().skip(e.caret).take(6).collect();
+        assert_eq!(at, "@vanse");
+        // A short line is kept whole.
+        assert_eq!(Excerpt::of("abc", 2, 1).text, "abc");
+    }
+
+    #[test]
+    fn a_sink_keeps_the_first_hundred_and_counts_the_rest() {
+        let mut sink = Sink::default();
+        for i in 0..250 {
+            let severity = if i == 200 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            sink.push_with(severity, || {
+                Diagnostic::whole_file("a.md", severity, format!("w{i}"))
+            });
+        }
+        assert!(sink.has_errors());
+        let all = sink.into_vec("a.md");
+        assert_eq!(all.len(), MAX_PER_FILE + 1);
+        assert_eq!(
+            all[MAX_PER_FILE].message,
+            "150 more problems in this file are not shown (1 errors, 149 warnings)"
+        );
+        assert!(all[MAX_PER_FILE].is_error());
     }
 
     #[test]

@@ -13,9 +13,15 @@ fuzz_target!(|text: &str| {
             assert!(s.body_offset <= text.len());
             let start = s.yaml.as_ptr() as usize - text.as_ptr() as usize;
             assert!(start + s.yaml.len() <= s.body_offset);
-            assert!(text[..start].trim_end().trim_end_matches(['\r']).ends_with("---"));
+            // Delimiter lines may end in blanks (spaces, tabs) and a CR,
+            // nothing else.
+            let blanks: &[char] = &[' ', '\t', '\r'];
+            assert!(text[..start].trim_end_matches('\n').trim_end_matches(blanks).ends_with("---"));
             // The YAML never contains its own closing line.
-            assert!(!s.yaml.lines().any(|l| l.trim_end() == "---" || l.trim_end() == "..."));
+            assert!(!s.yaml.lines().any(|l| {
+                let l = l.trim_end_matches(blanks);
+                l == "---" || l == "..."
+            }));
             let _ = nudge::journal::yaml::parse(s.yaml);
         }
     }

@@ -2,13 +2,16 @@
 //! each quoting its rule. Journal-wide facts (another application's offer,
 //! an acceptance) come in as arguments.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::history::{History, add_days, sub_days};
 use super::state::StateOf;
 use crate::config::Rules;
 use crate::model::{
-    Action, ActionKind, Application, Contact, EventKind, LogEntry, Priority, Role, State, Trigger,
+    Action, ActionKind, Application, Contact, EventKind, Handle, LogEntry, Priority, Role, State,
+    Trigger,
 };
 
 /// Days between due date and deadline for check-ins, follow-ups and
@@ -158,31 +161,37 @@ impl Ctx<'_, '_> {
         if !self.state.state.is_open() {
             return Vec::new();
         }
-        let thanks: Vec<&LogEntry> = self.history.happened_of(EventKind::Thanks).collect();
-        let mut owed: Vec<(Option<&Contact>, &LogEntry)> = Vec::new();
+        // When each contact was last thanked: by a note naming them, or by
+        // one naming nobody (which thanks everyone), or by any note at all.
+        let mut last_any: Option<NaiveDate> = None;
+        let mut last_everyone: Option<NaiveDate> = None;
+        let mut last_for: BTreeMap<&Handle, NaiveDate> = BTreeMap::new();
+        for t in self.history.happened_of(EventKind::Thanks) {
+            last_any = last_any.max(Some(t.date));
+            if t.mentions.is_empty() {
+                last_everyone = last_everyone.max(Some(t.date));
+            }
+            for h in &t.mentions {
+                let slot = last_for.entry(h).or_insert(t.date);
+                *slot = (*slot).max(t.date);
+            }
+        }
+        let thanked_since = |who: Option<&Contact>, date: NaiveDate| match who {
+            None => last_any >= Some(date),
+            Some(c) => {
+                last_everyone >= Some(date) || last_for.get(&c.handle).is_some_and(|&d| d >= date)
+            }
+        };
+        // The latest interview each interviewer is owed thanks for.
+        let mut owed: BTreeMap<Option<&Handle>, (Option<&Contact>, &LogEntry)> = BTreeMap::new();
         for interview in self.history.happened_of(EventKind::Interview) {
             for who in interviewers_of(self.history.app, interview) {
-                let covered = thanks.iter().any(|t| {
-                    t.date >= interview.date
-                        && match who {
-                            None => true,
-                            Some(c) => t.mentions.is_empty() || t.mentions_contact(&c.handle),
-                        }
-                });
-                if covered {
-                    continue;
-                }
-                let handle = who.map(|c| &c.handle);
-                match owed
-                    .iter_mut()
-                    .find(|(w, _)| w.map(|c| &c.handle) == handle)
-                {
-                    Some(slot) => slot.1 = interview,
-                    None => owed.push((who, interview)),
+                if !thanked_since(who, interview.date) {
+                    owed.insert(who.map(|c| &c.handle), (who, interview));
                 }
             }
         }
-        owed.into_iter()
+        owed.into_values()
             .filter(|(_, i)| self.today <= add_days(i.date, self.rules.thank_you_expires_days))
             .map(|(who, i)| {
                 let mut action = self.letter(
@@ -336,10 +345,12 @@ impl Ctx<'_, '_> {
             .history
             .happened_of(EventKind::News)
             .rfind(|n| n.date >= first.date);
+        // The latest offer from another application: `offers_elsewhere`
+        // holds the latest of the journal and the latest from another file.
         let offer = offers_elsewhere
             .iter()
-            .filter(|o| o.file != self.history.app.file && o.date >= first.date)
-            .max_by_key(|o| o.date);
+            .find(|o| o.file != self.history.app.file)
+            .filter(|o| o.date >= first.date);
         // On the same date, this application's own news wins.
         let (date, trigger, why) = match (news, offer) {
             (Some(n), Some(o)) if o.date > n.date => offer_trigger(o),

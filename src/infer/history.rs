@@ -19,6 +19,33 @@ pub fn sub_days(date: NaiveDate, days: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// The decision date in effect after `since`, given the latest entry (by
+/// date, then position) that states one: entries are in date order, so if
+/// that one is dated before `since`, every statement is.
+pub fn decision_in_effect<'a>(
+    last_statement: Option<&'a LogEntry>,
+    since: Option<&LogEntry>,
+    decision_by: Option<NaiveDate>,
+) -> Option<Decision<'a>> {
+    let on_or_after = |d: NaiveDate| since.is_none_or(|l| d >= l.date);
+    last_statement
+        .filter(|e| on_or_after(e.date))
+        .and_then(|e| {
+            e.decision_date().map(|date| Decision {
+                date,
+                stated_by: Some(e),
+            })
+        })
+        .or_else(|| {
+            decision_by
+                .filter(|&d| on_or_after(d))
+                .map(|date| Decision {
+                    date,
+                    stated_by: None,
+                })
+        })
+}
+
 /// One application's entries, split at today.
 #[derive(Debug)]
 pub struct History<'a> {
@@ -27,6 +54,9 @@ pub struct History<'a> {
     pub happened: Vec<&'a LogEntry>,
     /// Entries dated after today, by date then position.
     pub scheduled: Vec<&'a LogEntry>,
+    /// The latest happened entry that states a decision date (being the
+    /// latest by date, it states the latest such date).
+    last_statement: Option<&'a LogEntry>,
 }
 
 /// A decision date and where it comes from.
@@ -84,10 +114,16 @@ impl<'a> History<'a> {
         sorted.sort_by_key(|e| e.order_key());
         let split = sorted.partition_point(|e| e.date <= today);
         let scheduled = sorted.split_off(split);
+        let last_statement = sorted
+            .iter()
+            .rev()
+            .copied()
+            .find(|e| e.decision_date().is_some());
         History {
             app,
             happened: sorted,
             scheduled,
+            last_statement,
         }
     }
 
@@ -135,34 +171,7 @@ impl<'a> History<'a> {
     /// front-matter's `decision_by` when it is on or after it. With no
     /// interview, any statement counts (SPEC §4, A).
     pub fn decision(&self, since: Option<&LogEntry>) -> Option<Decision<'a>> {
-        self.decision_among(self.happened.iter().copied(), since)
-    }
-
-    /// [`History::decision`] over a chosen part of the log.
-    pub fn decision_among(
-        &self,
-        entries: impl DoubleEndedIterator<Item = &'a LogEntry>,
-        since: Option<&LogEntry>,
-    ) -> Option<Decision<'a>> {
-        let on_or_after = |d: NaiveDate| since.is_none_or(|l| d >= l.date);
-        entries
-            .rev()
-            .find(|e| e.decision_date().is_some() && on_or_after(e.date))
-            .and_then(|e| {
-                e.decision_date().map(|date| Decision {
-                    date,
-                    stated_by: Some(e),
-                })
-            })
-            .or_else(|| {
-                self.app
-                    .decision_by
-                    .filter(|&d| on_or_after(d))
-                    .map(|date| Decision {
-                        date,
-                        stated_by: None,
-                    })
-            })
+        decision_in_effect(self.last_statement, since, self.app.decision_by)
     }
 
     /// The latest `heard` entry after `base` (by date, then position), or

@@ -74,16 +74,7 @@ pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) ->
             })
         })
         .min_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
-    let offers: Vec<OfferElsewhere> = live()
-        .flat_map(|(h, _)| {
-            h.happened_of(EventKind::Offer).map(|o| OfferElsewhere {
-                file: h.app.file.clone(),
-                company: h.app.company.clone(),
-                date: o.date,
-                deadline: o.offer_deadline(),
-            })
-        })
-        .collect();
+    let offers = latest_offers(live().map(|(h, _)| h));
 
     let mut outcome = Outcome::default();
     for (history, state) in histories.iter().zip(&states) {
@@ -130,6 +121,38 @@ pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) ->
     outcome.applications.sort_by(|a, b| a.file.cmp(&b.file));
     sort_actions(&mut outcome.actions);
     outcome
+}
+
+/// The latest offer of the journal, and the latest from another file: all
+/// an application needs to find the latest offer elsewhere, in constant
+/// time (ties go to the later file, then the later entry).
+fn latest_offers<'h, 'a: 'h>(
+    histories: impl Iterator<Item = &'h History<'a>>,
+) -> Vec<OfferElsewhere> {
+    let mut all: Vec<(
+        NaiveDate,
+        &str,
+        usize,
+        &History<'_>,
+        &crate::model::LogEntry,
+    )> = Vec::new();
+    for h in histories {
+        if let Some(o) = h.latest_of(EventKind::Offer) {
+            all.push((o.date, h.app.file.as_str(), o.index, h, o));
+        }
+    }
+    all.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
+    let best = all.first();
+    let second = best.and_then(|b| all.iter().find(|o| o.1 != b.1));
+    best.into_iter()
+        .chain(second)
+        .map(|(date, file, _, h, o)| OfferElsewhere {
+            file: (*file).to_owned(),
+            company: h.app.company.clone(),
+            date: *date,
+            deadline: o.offer_deadline(),
+        })
+        .collect()
 }
 
 /// **keep-applying**: journal-wide, no application accepted, at least one

@@ -1077,3 +1077,20 @@ fn a_newer_trigger_after_an_update_asks_for_another() {
     let o = run(&[app(&log), offer_elsewhere("2026-11-21")], "2026-11-21");
     assert_eq!(one(&o, ActionKind::Update).due, d("2026-11-21"));
 }
+
+#[test]
+fn the_latest_offer_elsewhere_skips_the_applications_own() {
+    // Black Mesa's own offer is the journal's latest; the update is about
+    // the latest offer from another application.
+    let log = "- 2026-11-01 Interview\n- 2026-11-10 They offered me the job\n- 2026-11-15 Second interview, decide by 2026-11-30\n";
+    let other = app_in(
+        "aperture.md",
+        "",
+        "- 2026-10-01 Interview\n- 2026-11-05 Offer, answer by 2026-11-25\n",
+    );
+    let o = run(&[app(log), other], "2026-11-16");
+    let u = one(&o, ActionKind::Update);
+    assert_eq!(u.file.as_deref(), Some("black-mesa.md"));
+    assert_eq!(u.due, d("2026-11-05"));
+    assert!(matches!(&u.trigger, Some(Trigger::Offer { file, .. }) if file == "aperture.md"));
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::yaml::{self, Node, Value};
-use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
+use crate::diag::{Diagnostic, LineIndex, Severity, Sink, did_you_mean};
 use crate::model::{Application, Contact, Handle, Priority, Role};
 
 /// Where the front-matter and the body are in a file's text.
@@ -99,7 +99,7 @@ pub struct Reader<'a, 'd> {
     pub source: &'a LineIndex<'a>,
     /// Added to YAML line numbers to get the file's.
     pub line_offset: usize,
-    pub diagnostics: &'d mut Vec<Diagnostic>,
+    pub diagnostics: &'d mut Sink,
 }
 
 impl Reader<'_, '_> {
@@ -110,17 +110,12 @@ impl Reader<'_, '_> {
         } else {
             (node.line + self.line_offset, node.column)
         };
-        let mut d = Diagnostic::at(
-            self.file,
-            self.source,
-            line,
-            column,
-            node.len,
-            severity,
-            message,
-        );
-        d.help = help;
-        self.diagnostics.push(d);
+        let (file, source) = (self.file, self.source);
+        self.diagnostics.push_with(severity, || {
+            let mut d = Diagnostic::at(file, source, line, column, node.len, severity, message);
+            d.help = help;
+            d
+        });
     }
 
     fn error(&mut self, node: &Node, message: String, help: impl Into<Option<String>>) {
@@ -558,6 +553,19 @@ mod tests {
             panic!()
         };
         assert_eq!(s.yaml, "");
+    }
+
+    #[test]
+    fn delimiters_may_end_in_blanks_but_nothing_else() {
+        // Found by the fuzzer's own check: a vertical tab is not a blank.
+        assert_eq!(
+            split("---\ncompany: A\n---\u{b}\n"),
+            FrontMatter::Unterminated
+        );
+        assert!(matches!(
+            split("---\ncompany: A\n--- \t\r\n"),
+            FrontMatter::Present(_)
+        ));
     }
 
     #[test]

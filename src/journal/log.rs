@@ -3,13 +3,14 @@
 //! finds the items and headings with their byte offsets; this module turns
 //! them into [`LogEntry`] values with lines, notes, mentions and dates.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::classify::{self, SKIP_TAG};
-use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
+use crate::diag::{Diagnostic, LineIndex, Severity, Sink, did_you_mean};
 use crate::model::{Contact, EventKind, Handle, LogEntry, Reason};
 
 /// Reads log entries from a body. `text` is the whole file (BOM stripped)
@@ -20,7 +21,7 @@ pub struct LogReader<'a, 'd> {
     pub source: &'a LineIndex<'a>,
     pub body_offset: usize,
     pub contacts: &'a [Contact],
-    pub diagnostics: &'d mut Vec<Diagnostic>,
+    pub diagnostics: &'d mut Sink,
 }
 
 /// A list item or heading that may be an entry: where its own text is and
@@ -57,6 +58,7 @@ impl<'a> LogReader<'a, '_> {
     /// All entries of the body, in file order.
     pub fn read(&mut self, body: &str) -> Vec<LogEntry> {
         let (candidates, heading_starts, masked) = scan_markdown(body);
+        let handles: BTreeSet<Handle> = self.contacts.iter().map(|c| c.handle.clone()).collect();
         let dated: Vec<(Candidate, classify::Prefix)> = candidates
             .into_iter()
             .filter_map(|c| classify::prefix(&body[c.own.clone()]).map(|p| (c, p)))
@@ -69,41 +71,48 @@ impl<'a> LogReader<'a, '_> {
             if candidate.item.is_none() {
                 // A heading's notes run to the next heading.
                 let next = heading_starts
-                    .iter()
+                    .get(heading_starts.partition_point(|&s| s < notes_range.start))
                     .copied()
-                    .find(|&s| s >= notes_range.start)
                     .unwrap_or(body.len());
                 notes_range.end = next;
             }
             let spans = without_nested(notes_range, &entry_items);
-            if let Some(entry) = self.entry(body, &masked, candidate, prefix, &spans, entries.len())
-            {
+            if let Some(entry) = self.entry(
+                &handles,
+                body,
+                &masked,
+                candidate,
+                prefix,
+                &spans,
+                entries.len(),
+            ) {
                 entries.push(entry);
             }
         }
         entries
     }
 
-    fn diag_at(
-        &self,
+    /// Reports a problem at a byte offset of the body. The message and
+    /// help are built only if the file's diagnostics are not already full.
+    fn report(
+        &mut self,
+        severity: Severity,
         body_pos: usize,
         len: usize,
-        severity: Severity,
-        message: String,
-    ) -> Diagnostic {
-        Diagnostic::at_offset(
-            self.file,
-            self.source,
-            self.body_offset + body_pos,
-            len,
-            severity,
-            message,
-        )
+        words: impl FnOnce() -> (String, String),
+    ) {
+        let (file, source, offset) = (self.file, self.source, self.body_offset + body_pos);
+        self.diagnostics.push_with(severity, || {
+            let (message, help) = words();
+            Diagnostic::at_offset(file, source, offset, len, severity, message).with_help(help)
+        });
     }
 
     /// Builds one entry; `None` (with an error) when its date is impossible.
+    #[allow(clippy::too_many_arguments)]
     fn entry(
         &mut self,
+        handles: &BTreeSet<Handle>,
         body: &str,
         masked: &str,
         candidate: &Candidate,
@@ -113,15 +122,12 @@ impl<'a> LogReader<'a, '_> {
     ) -> Option<LogEntry> {
         let start = candidate.own.start;
         let Some(date) = NaiveDate::from_ymd_opt(prefix.year, prefix.month, prefix.day) else {
-            let d = self
-                .diag_at(
-                    start,
-                    10,
-                    Severity::Error,
+            self.report(Severity::Error, start, 10, || {
+                (
                     format!("{} is not a date that exists", &body[start..start + 10]),
+                    "fix the day or the month, so nudge can place this entry in time".to_owned(),
                 )
-                .with_help("fix the day or the month, so nudge can place this entry in time");
-            self.diagnostics.push(d);
+            });
             return None;
         };
         let time = match prefix.time {
@@ -129,15 +135,12 @@ impl<'a> LogReader<'a, '_> {
             Some((h, m, at)) => match NaiveTime::from_hms_opt(h, m, 0) {
                 Some(t) => Some(t),
                 None => {
-                    let d = self
-                        .diag_at(
-                            start + at,
-                            5,
-                            Severity::Error,
+                    self.report(Severity::Error, start + at, 5, || {
+                        (
                             format!("{h:02}:{m:02} is not a time of day"),
+                            "write the time as HH:MM, from 00:00 to 23:59".to_owned(),
                         )
-                        .with_help("write the time as HH:MM, from 00:00 to 23:59");
-                    self.diagnostics.push(d);
+                    });
                     return None;
                 }
             },
@@ -149,9 +152,9 @@ impl<'a> LogReader<'a, '_> {
         let (kind, reason, skip) = self.classify(own_masked, text_range.start);
 
         let mut mentions = Vec::new();
-        self.collect_mentions(own_masked, text_range.start, &mut mentions);
+        self.collect_mentions(handles, own_masked, text_range.start, &mut mentions);
         for span in note_spans {
-            self.collect_mentions(&masked[span.clone()], span.start, &mut mentions);
+            self.collect_mentions(handles, &masked[span.clone()], span.start, &mut mentions);
         }
 
         let mut by_date = None;
@@ -162,16 +165,12 @@ impl<'a> LogReader<'a, '_> {
                 match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(date) => by_date = Some(date),
                     None => {
-                        let pos = offset + at;
-                        let diag = self
-                            .diag_at(
-                                pos,
-                                10,
-                                Severity::Error,
+                        self.report(Severity::Error, offset + at, 10, || {
+                            (
                                 format!("{} is not a date that exists", &part[at..at + 10]),
+                                "fix the day or the month of this `by` date".to_owned(),
                             )
-                            .with_help("fix the day or the month of this `by` date");
-                        self.diagnostics.push(diag);
+                        });
                     }
                 }
                 break;
@@ -214,19 +213,13 @@ impl<'a> LogReader<'a, '_> {
                     .iter()
                     .map(|(n, _)| *n)
                     .chain([SKIP_TAG]);
-                let help = match did_you_mean(tag, names) {
-                    Some(known) => format!("did you mean #{known}?"),
-                    None => "event tags are #applied, #interview, #heard, #offer, #accepted, #declined, #rejected, #withdrawn, #news, #thanks, #followup, #feedback, #touch, #update, and #skip".to_owned(),
-                };
-                let d = self
-                    .diag_at(
-                        offset + at,
-                        raw.len() + 1,
-                        Severity::Warning,
-                        format!("unknown tag #{raw}"),
-                    )
-                    .with_help(help);
-                self.diagnostics.push(d);
+                self.report(Severity::Warning, offset + at, raw.len() + 1, || {
+                    let help = match did_you_mean(tag, names) {
+                        Some(known) => format!("did you mean #{known}?"),
+                        None => "event tags are #applied, #interview, #heard, #offer, #accepted, #declined, #rejected, #withdrawn, #news, #thanks, #followup, #feedback, #touch, #update, and #skip".to_owned(),
+                    };
+                    (format!("unknown tag #{raw}"), help)
+                });
             }
         }
         let (kind, reason) = match event {
@@ -240,22 +233,30 @@ impl<'a> LogReader<'a, '_> {
         if let Some(at) = skip_at
             && !tagged_letter
         {
-            let d = self
-                .diag_at(offset + at, 5, Severity::Warning, "#skip does nothing here".to_owned())
-                .with_help("#skip dismisses a letter when written with its tag: #thanks, #followup, #feedback, #touch, #update or #withdrawn");
-            self.diagnostics.push(d);
+            self.report(Severity::Warning, offset + at, 5, || {
+                (
+                    "#skip does nothing here".to_owned(),
+                    "#skip dismisses a letter when written with its tag: #thanks, #followup, #feedback, #touch, #update or #withdrawn".to_owned(),
+                )
+            });
         }
         (kind, reason, skip_at.is_some() && tagged_letter)
     }
 
     /// Resolves the `@mentions` of a text to contact handles, warning about
     /// unknown ones.
-    fn collect_mentions(&mut self, text: &str, offset: usize, into: &mut Vec<Handle>) {
+    fn collect_mentions(
+        &mut self,
+        handles: &BTreeSet<Handle>,
+        text: &str,
+        offset: usize,
+        into: &mut Vec<Handle>,
+    ) {
         for (at, raw) in classify::mentions(text) {
             let mut candidate = raw;
             let found = loop {
                 let handle = Handle::new(candidate);
-                if self.contacts.iter().any(|c| c.handle == handle) {
+                if handles.contains(&handle) {
                     break Some(handle);
                 }
                 let trimmed = candidate.trim_end_matches(['.', '-', '_']);
@@ -272,30 +273,25 @@ impl<'a> LogReader<'a, '_> {
                 }
                 None => {
                     let shown = raw.trim_end_matches(['.', '-', '_']);
-                    let known = self.contacts.iter().map(|c| c.handle.as_str());
-                    let help = match did_you_mean(shown, known) {
-                        Some(h) => format!("did you mean @{h}?"),
-                        None if self.contacts.is_empty() => {
-                            "this file has no contacts: add them under `contacts:` in the front-matter".to_owned()
-                        }
-                        None => format!(
-                            "known handles: {}; add this person under `contacts:`",
-                            self.contacts
-                                .iter()
-                                .map(|c| format!("@{}", c.handle))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    let d = self
-                        .diag_at(
-                            offset + at,
-                            shown.len() + 1,
-                            Severity::Warning,
-                            format!("unknown contact @{shown}"),
-                        )
-                        .with_help(help);
-                    self.diagnostics.push(d);
+                    let contacts = self.contacts;
+                    self.report(Severity::Warning, offset + at, shown.len() + 1, || {
+                        let known = contacts.iter().map(|c| c.handle.as_str());
+                        let help = match did_you_mean(shown, known) {
+                            Some(h) => format!("did you mean @{h}?"),
+                            None if contacts.is_empty() => {
+                                "this file has no contacts: add them under `contacts:` in the front-matter".to_owned()
+                            }
+                            None => format!(
+                                "known handles: {}; add this person under `contacts:`",
+                                contacts
+                                    .iter()
+                                    .map(|c| format!("@{}", c.handle))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        };
+                        (format!("unknown contact @{shown}"), help)
+                    });
                 }
             }
         }
@@ -511,14 +507,21 @@ fn trim_range(body: &str, r: Range<usize>) -> Range<usize> {
 /// `region` without the ranges of dated items nested in it (they are
 /// entries of their own, not notes).
 fn without_nested(region: Range<usize>, entry_items: &[Range<usize>]) -> Vec<Range<usize>> {
+    // `entry_items` are sorted by start and nest properly, so each nested
+    // entry is found by binary search and skipped whole, with what it holds:
+    // the work is proportional to the region's direct children, and the
+    // log's cost stays linear in its size.
     let mut spans = Vec::new();
     let mut cursor = region.start;
-    for item in entry_items {
-        if item.start < cursor || item.start >= region.end {
-            continue;
+    loop {
+        let next = entry_items.partition_point(|r| r.start < cursor);
+        match entry_items.get(next) {
+            Some(item) if item.start < region.end => {
+                spans.push(cursor..item.start);
+                cursor = item.end.min(region.end).max(item.start + 1);
+            }
+            _ => break,
         }
-        spans.push(cursor..item.start);
-        cursor = item.end.min(region.end);
     }
     spans.push(cursor..region.end);
     spans.retain(|s| !s.is_empty());
@@ -626,7 +629,7 @@ mod tests {
     fn read(body: &str) -> (Vec<LogEntry>, Vec<Diagnostic>) {
         let index = LineIndex::new(body);
         let contacts = contacts();
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Sink::default();
         let entries = LogReader {
             file: "t.md",
             source: &index,
@@ -635,7 +638,7 @@ mod tests {
             diagnostics: &mut diagnostics,
         }
         .read(body);
-        (entries, diagnostics)
+        (entries, diagnostics.into_vec("t.md"))
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::REPORT_MARKER;
 use super::front_matter::{self, FrontMatter, Reader};
 use super::log::LogReader;
-use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::diag::{Diagnostic, LineIndex, Severity, Sink};
 use crate::model::Application;
 
 /// What a markdown file turned out to be.
@@ -30,20 +30,20 @@ pub struct ParsedFile {
 
 /// Parses one markdown file. `file` is its path relative to the journal.
 pub fn parse_file(file: &str, text: &str) -> ParsedFile {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = Sink::default();
     let parsed = parse_into(file, text, &mut diagnostics);
     let parsed = match parsed {
-        Parsed::Application(_) if diagnostics.iter().any(Diagnostic::is_error) => Parsed::Invalid,
+        Parsed::Application(_) if diagnostics.has_errors() => Parsed::Invalid,
         other => other,
     };
     ParsedFile {
         file: file.to_owned(),
         parsed,
-        diagnostics,
+        diagnostics: diagnostics.into_vec(file),
     }
 }
 
-fn parse_into(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Parsed {
+fn parse_into(file: &str, text: &str, diagnostics: &mut Sink) -> Parsed {
     let text = front_matter::strip_bom(text);
     if text
         .lines()
@@ -260,6 +260,21 @@ mod tests {
         let p = parse("---\ncompany: [Acme\n---\n");
         assert_eq!(p.parsed, Parsed::Invalid);
         assert_eq!(p.diagnostics[0].line, 2);
+    }
+
+    #[test]
+    fn thousands_of_mistakes_give_a_hundred_diagnostics_and_a_count() {
+        let body = format!("- 2026-11-01 Applied {}\n", "#typo ".repeat(5000));
+        let p = parse(&format!("---\ncompany: Acme\n---\n{body}"));
+        assert_eq!(p.diagnostics.len(), crate::diag::MAX_PER_FILE + 1);
+        let last = p.diagnostics.last().unwrap();
+        assert_eq!(
+            last.message,
+            "4900 more problems in this file are not shown (0 errors, 4900 warnings)"
+        );
+        // An error beyond the limit still makes the file invalid.
+        let p = parse(&format!("---\ncompany: Acme\n---\n{body}- 2026-02-30 x\n"));
+        assert_eq!(p.parsed, Parsed::Invalid);
     }
 
     #[test]

@@ -285,10 +285,11 @@ fn not_utf8(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |i| line_start + i);
     let text = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    d.excerpt = Some(crate::diag::Excerpt {
-        text: text.trim_end_matches('\r').to_owned(),
-        width: 1,
-    });
+    d.excerpt = Some(crate::diag::Excerpt::of(
+        text.trim_end_matches('\r'),
+        column,
+        1,
+    ));
     d
 }
 
