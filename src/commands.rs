@@ -170,12 +170,19 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     let analysis = load(&dir, today)?;
     let horizon = analysis.config.horizon_days;
     if args.json {
-        print_out(&render::json::render(
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let written = render::json::write(
+            &mut out,
             &analysis.outcome,
             &analysis.diagnostics,
             today,
             horizon,
-        ))?;
+        )
+        .and_then(|()| io::Write::flush(&mut out));
+        match written {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(Failure::Output(e)),
+            _ => {}
+        }
     } else {
         print_errors_briefly(&dir, &analysis.diagnostics)?;
         print_out(&render::terminal::status(

@@ -289,10 +289,7 @@ impl<'a> LineIndex<'a> {
 
 /// Offsets just after each `\n`.
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
 /// Styles for rendering diagnostics; plain when colour is off.

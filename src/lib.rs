@@ -23,6 +23,7 @@ mod commands;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use commands::{Failure, run};
 use config::Config;
@@ -90,8 +91,20 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
     let mut applications = Vec::new();
     let mut files = Vec::with_capacity(scan.files.len());
     let mut generated = BTreeMap::new();
-    for source in scan.files {
-        let parsed = parse_file(&source.rel, &source.text);
+    // Files are parsed on every core; the results keep the scan's order, so
+    // the output does not depend on how the work was shared.
+    let parsed: Vec<_> = scan
+        .files
+        .into_par_iter()
+        .map(|source| {
+            let parsed = parse_file(&source.rel, &source.text);
+            // Only nudge's own files are needed again, as text; the others
+            // are freed as soon as they are parsed.
+            let text = matches!(parsed.parsed, Parsed::Generated).then_some(source.text);
+            (parsed, source.rel, text)
+        })
+        .collect();
+    for (parsed, rel, text) in parsed {
         diagnostics.extend(parsed.diagnostics);
         let kind = match parsed.parsed {
             Parsed::Application(app) => {
@@ -101,11 +114,11 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
             Parsed::Invalid => FileKind::Invalid,
             Parsed::NotApplication => FileKind::NotApplication,
             Parsed::Generated => {
-                generated.insert(source.rel.clone(), source.text);
+                generated.insert(rel.clone(), text.unwrap_or_default());
                 FileKind::Generated
             }
         };
-        files.push((source.rel, kind));
+        files.push((rel, kind));
     }
     let outcome = infer::infer(&applications, &config, today);
     diagnostics.extend(outcome.lints.iter().cloned());

@@ -1,7 +1,6 @@
 //! The job seeker's data as nudge understands it: applications, contacts,
 //! log entries and their kinds, states, and the actions nudge suggests.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -293,8 +292,10 @@ pub struct Application {
     pub keep_in_touch: bool,
     pub archived: bool,
     pub contacts: Vec<Contact>,
-    /// Every front-matter key, for templates.
-    pub front_matter: BTreeMap<String, serde_json::Value>,
+    /// The front-matter's YAML text, kept for templates, which may use any
+    /// key: read again only when a letter is drafted, so a large journal
+    /// does not hold every value twice.
+    pub front_matter: String,
     /// Log entries in file order.
     pub entries: Vec<LogEntry>,
 }

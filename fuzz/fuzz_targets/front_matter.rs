@@ -16,7 +16,12 @@ fuzz_target!(|text: &str| {
             // Delimiter lines may end in blanks (spaces, tabs) and a CR,
             // nothing else.
             let blanks: &[char] = &[' ', '\t', '\r'];
-            assert!(text[..start].trim_end_matches('\n').trim_end_matches(blanks).ends_with("---"));
+            assert!(
+                text[..start]
+                    .trim_end_matches('\n')
+                    .trim_end_matches(blanks)
+                    .ends_with("---")
+            );
             // The YAML never contains its own closing line.
             assert!(!s.yaml.lines().any(|l| {
                 let l = l.trim_end_matches(blanks);

@@ -18,8 +18,14 @@ fuzz_target!(|data: &[u8]| {
     // acceptances) and a nested copy.
     let scan = Scan {
         files: vec![
-            SourceFile { rel: "a.md".into(), text: text.into() },
-            SourceFile { rel: "b/c.md".into(), text: text.into() },
+            SourceFile {
+                rel: "a.md".into(),
+                text: text.into(),
+            },
+            SourceFile {
+                rel: "b/c.md".into(),
+                text: text.into(),
+            },
         ],
         ..Scan::default()
     };

@@ -8,6 +8,7 @@ pub mod lints;
 pub mod state;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -49,11 +50,11 @@ pub struct Outcome {
 pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) -> Outcome {
     let rules = &config.rules;
     let histories: Vec<History<'_>> = applications
-        .iter()
+        .par_iter()
         .map(|a| History::new(a, today))
         .collect();
     let states: Vec<_> = histories
-        .iter()
+        .par_iter()
         .map(|h| state_of(h, rules, today))
         .collect();
 
@@ -76,44 +77,57 @@ pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) ->
         .min_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
     let offers = latest_offers(live().map(|(h, _)| h));
 
-    let mut outcome = Outcome::default();
-    for (history, state) in histories.iter().zip(&states) {
-        let app = history.app;
-        let latest_interview = history.latest_of(EventKind::Interview);
-        let decision = history.decision(latest_interview);
-        outcome.applications.push(Summary {
-            file: app.file.clone(),
-            company: app.company.clone(),
-            position: app.position.clone(),
-            state: state.state,
-            state_why: state.why.clone(),
-            decision_by: decision.map(|d| d.date),
-            decision_source: decision.map(|d| d.source()),
-            last_entry: history.last_entry(),
-        });
-        if app.archived {
-            continue;
-        }
-        outcome.lints.extend(lints::lints(history, rules));
-        let ctx = Ctx {
-            history,
-            state,
-            rules,
-            today,
-        };
-        match &acceptance {
-            // Hired: only the withdraw notes are left.
-            Some(acc) => outcome.actions.extend(ctx.withdraw(acc)),
-            None => {
-                outcome.actions.extend(ctx.thank_you());
-                outcome.actions.extend(ctx.prepare());
-                outcome.actions.extend(ctx.check_in());
-                outcome.actions.extend(ctx.follow_up());
-                outcome.actions.extend(ctx.update(&offers));
-                outcome.actions.extend(ctx.feedback());
-                outcome.actions.extend(ctx.keep_in_touch());
+    // Each application is worked out on its own, on every core; the results
+    // are gathered in the applications' order.
+    let per_application: Vec<(Summary, Vec<Diagnostic>, Vec<Action>)> = histories
+        .par_iter()
+        .zip(&states)
+        .map(|(history, state)| {
+            let app = history.app;
+            let latest_interview = history.latest_of(EventKind::Interview);
+            let decision = history.decision(latest_interview);
+            let summary = Summary {
+                file: app.file.clone(),
+                company: app.company.clone(),
+                position: app.position.clone(),
+                state: state.state,
+                state_why: state.why.clone(),
+                decision_by: decision.map(|d| d.date),
+                decision_source: decision.map(|d| d.source()),
+                last_entry: history.last_entry(),
+            };
+            if app.archived {
+                return (summary, Vec::new(), Vec::new());
             }
-        }
+            let lints = lints::lints(history, rules);
+            let ctx = Ctx {
+                history,
+                state,
+                rules,
+                today,
+            };
+            let mut actions = Vec::new();
+            match &acceptance {
+                // Hired: only the withdraw notes are left.
+                Some(acc) => actions.extend(ctx.withdraw(acc)),
+                None => {
+                    actions.extend(ctx.thank_you());
+                    actions.extend(ctx.prepare());
+                    actions.extend(ctx.check_in());
+                    actions.extend(ctx.follow_up());
+                    actions.extend(ctx.update(&offers));
+                    actions.extend(ctx.feedback());
+                    actions.extend(ctx.keep_in_touch());
+                }
+            }
+            (summary, lints, actions)
+        })
+        .collect();
+    let mut outcome = Outcome::default();
+    for (summary, lints, actions) in per_application {
+        outcome.applications.push(summary);
+        outcome.lints.extend(lints);
+        outcome.actions.extend(actions);
     }
     if acceptance.is_none() {
         outcome.actions.extend(keep_applying(&histories, rules));

@@ -3,6 +3,10 @@
 //! §2.2, §2.3). Everything here works on plain text with byte offsets, so
 //! the caller can point diagnostics at the exact character.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::model::EventKind;
 
 /// The phrase table of SPEC §2.3: the first row with a phrase in the
@@ -150,14 +154,42 @@ pub fn event_tag(tag: &str) -> Option<EventKind> {
 }
 
 /// The first phrase of the table found in `text`, with its kind.
+///
+/// One pass of an Aho-Corasick automaton over all phrases finds every
+/// occurrence of every phrase; phrases are numbered in table order (row,
+/// then place in the row), so the smallest number found as whole words is
+/// the phrase the table's order picks.
 pub fn classify_by_phrase(text: &str) -> Option<(EventKind, &'static str)> {
-    let normalized = normalize(text);
-    PHRASES.iter().find_map(|&(kind, phrases)| {
-        phrases
+    static TABLE: LazyLock<(AhoCorasick, Vec<(EventKind, &'static str)>)> = LazyLock::new(|| {
+        let phrases: Vec<(EventKind, &'static str)> = PHRASES
             .iter()
-            .find(|p| contains_whole_words(&normalized, p))
-            .map(|&p| (kind, p))
-    })
+            .flat_map(|&(kind, phrases)| phrases.iter().map(move |&p| (kind, p)))
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases.iter().map(|&(_, p)| p))
+            .expect("the phrase table builds an automaton");
+        (automaton, phrases)
+    });
+    let (automaton, phrases) = &*TABLE;
+    // Phrases are ASCII: an ASCII text whose only blanks are single spaces
+    // is searched as it is, without making a lowercase copy.
+    let plain = text.is_ascii()
+        && !text.contains("  ")
+        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+    let normalized;
+    let haystack = if plain {
+        text
+    } else {
+        normalized = normalize(text);
+        &normalized
+    };
+    automaton
+        .find_overlapping_iter(haystack)
+        .filter(|m| is_whole_words(haystack, m.start(), m.end()))
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| phrases[i])
 }
 
 /// Lowercases and turns every run of white space into one space, so that a
@@ -179,14 +211,12 @@ fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `phrase` occurs in `text` as whole words: not preceded or
+/// Whether `text[start..end]` stands as whole words: not preceded or
 /// followed by a letter or digit.
-fn contains_whole_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// A `YYYY-MM-DD` at the start of `s`, not followed by a letter or digit:
@@ -330,9 +360,9 @@ pub fn is_handle_char(c: char) -> bool {
 /// The first `by YYYY-MM-DD` in a text: the byte offset of the date and its
 /// year, month, day (unchecked).
 pub fn first_by_date(s: &str) -> Option<(usize, (i32, u32, u32))> {
-    let lower = s.to_ascii_lowercase();
-    lower.match_indices("by").find_map(|(at, _)| {
-        if after_word_char(s, at) {
+    let bytes = s.as_bytes();
+    memchr::memchr2_iter(b'b', b'B', bytes).find_map(|at| {
+        if !matches!(bytes.get(at + 1), Some(b'y' | b'Y')) || after_word_char(s, at) {
             return None;
         }
         let rest = &s[at + 2..];
@@ -348,6 +378,43 @@ pub fn first_by_date(s: &str) -> Option<(usize, (i32, u32, u32))> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    /// The table's order spelled out: row by row, phrase by phrase, the
+    /// first with a whole-word occurrence. `classify_by_phrase` must agree.
+    fn classify_by_phrase_slowly(text: &str) -> Option<(EventKind, &'static str)> {
+        let normalized = normalize(text);
+        PHRASES.iter().find_map(|&(kind, phrases)| {
+            phrases
+                .iter()
+                .find(|p| {
+                    normalized
+                        .match_indices(*p)
+                        .any(|(at, _)| is_whole_words(&normalized, at, at + p.len()))
+                })
+                .map(|&p| (kind, p))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_agrees_with_the_table_order(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        PHRASES.iter().flat_map(|(_, p)| p.iter().copied()).collect::<Vec<_>>()
+                    ).prop_map(str::to_owned),
+                    "[a-zA-Z@#-]{1,8}",
+                    proptest::sample::select(vec![" ", "  ", "\n  ", "\u{b}", "\t", "-", "", ".", "é", "K"])
+                        .prop_map(str::to_owned),
+                ],
+                0..12,
+            )
+        ) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(classify_by_phrase(&text), classify_by_phrase_slowly(&text));
+        }
+    }
 
     #[test]
     fn phrases_follow_row_order_and_whole_words() {

@@ -3,8 +3,6 @@
 //! application's fields, with a positioned diagnostic for every problem
 //! (SPEC §2.1).
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 use super::yaml::{self, Node, Value};
@@ -190,12 +188,11 @@ impl Reader<'_, '_> {
             keep_in_touch: true,
             archived: false,
             contacts: Vec::new(),
-            front_matter: BTreeMap::new(),
+            front_matter: String::new(),
             entries: Vec::new(),
         };
         for (key, value) in entries {
             let name = key.value.key_text();
-            app.front_matter.insert(name.clone(), value.value.to_json());
             match name.as_str() {
                 "company" => {}
                 "position" => app.position = self.text(value, "position"),

@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod log;
 pub mod parse;
 pub mod scan;
+pub mod simple_yaml;
 pub mod yaml;
 
 /// The first line of the report nudge writes; files that start with it are

@@ -5,6 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::MAX_FILE_BYTES;
@@ -63,6 +64,7 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         return Err(ScanError::NotAFolder(root.to_owned()));
     }
     let mut scan = Scan::default();
+    let mut markdown = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -126,10 +128,18 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
                 Err(d) => scan.diagnostics.push(*d),
             }
         } else if name.ends_with(".md") {
-            match read_text(entry.path(), &rel) {
-                Ok(text) => scan.files.push(SourceFile { rel, text }),
-                Err(d) => scan.diagnostics.push(*d),
-            }
+            markdown.push((rel, entry.into_path()));
+        }
+    }
+    // Reading is shared among the cores; the results keep the walk's order.
+    let read: Vec<_> = markdown
+        .into_par_iter()
+        .map(|(rel, path)| read_text(&path, &rel).map(|text| SourceFile { rel, text }))
+        .collect();
+    for result in read {
+        match result {
+            Ok(file) => scan.files.push(file),
+            Err(d) => scan.diagnostics.push(*d),
         }
     }
     scan.files.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -210,14 +220,16 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
     let fail = |message: String, help: &str| {
         Box::new(Diagnostic::whole_file(rel, Severity::Error, message).with_help(help))
     };
-    let len = fs::metadata(path)
-        .map_err(|e| {
-            fail(
-                format!("cannot read this file: {e}"),
-                "check its permissions",
-            )
-        })?
-        .len();
+    let cannot_read = |e: io::Error| {
+        fail(
+            format!("cannot read this file: {e}"),
+            "check its permissions",
+        )
+    };
+    // One open, then the size from the open file: no second look-up of
+    // the path per file.
+    let mut file = fs::File::open(path).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
     // nudge's own report may grow past the limit on a large journal: it is
     // recognised by its first line and read all the same.
     if len > MAX_FILE_BYTES && !starts_with_report_marker(path) {
@@ -226,12 +238,8 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             "split it into smaller files, or move long notes elsewhere",
         ));
     }
-    let bytes = fs::read(path).map_err(|e| {
-        fail(
-            format!("cannot read this file: {e}"),
-            "check its permissions",
-        )
-    })?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
     decode(rel, bytes)
 }
 

@@ -139,9 +139,9 @@ impl<'de> Deserialize<'de> for Value {
 
 /// Stack kept free before descending into a nested YAML value; below it,
 /// the descent continues on a fresh heap-allocated stack segment.
-const STACK_RED_ZONE: usize = 64 * 1024;
+const STACK_RED_ZONE: usize = 256 * 1024;
 /// Size of each extra stack segment.
-const STACK_SEGMENT: usize = 1024 * 1024;
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
 
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -175,6 +175,16 @@ pub struct YamlError {
 /// [`MAX_NODES`] nodes after alias expansion, at most [`MAX_DEPTH`] deep,
 /// duplicate keys refused.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
+    // The usual front-matter takes the fast path, which gives the same tree
+    // or declines.
+    match super::simple_yaml::parse(text) {
+        Some(node) => Ok(node),
+        None => parse_fully(text),
+    }
+}
+
+/// [`parse`] by the full YAML reader alone.
+pub fn parse_fully(text: &str) -> Result<Node, YamlError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_nodes: MAX_NODES,

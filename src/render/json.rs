@@ -65,6 +65,21 @@ pub fn render(
     today: NaiveDate,
     horizon_days: u32,
 ) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; the text is JSON, hence UTF-8.
+    let _ = write(&mut out, outcome, diagnostics, today, horizon_days);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the document of [`render`] to `out` as it is serialised, so a
+/// large journal's JSON is never held in memory whole.
+pub fn write(
+    out: &mut impl std::io::Write,
+    outcome: &Outcome,
+    diagnostics: &[Diagnostic],
+    today: NaiveDate,
+    horizon_days: u32,
+) -> std::io::Result<()> {
     let doc = Document {
         version: VERSION,
         today: date(today),
@@ -108,8 +123,6 @@ pub fn render(
             })
             .collect(),
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
 use crate::infer::actions::interviewers_of;
 use crate::journal::scan::{SourceFile, TEMPLATES_DIR};
+use crate::journal::yaml::{Node, Value as YamlValue};
 use crate::model::{Action, ActionKind, Application, Trigger};
 
 /// The embedded default letters, by kind.
@@ -347,8 +348,8 @@ pub fn context(
         "archived": null,
         "contacts": null,
     });
-    for (k, v) in &app.front_matter {
-        app_json[k] = v.clone();
+    for (k, v) in front_matter_json(app) {
+        app_json[k] = v;
     }
     app_json["file"] = json!(app.file);
     let contact = action.recipient.as_ref().map_or(Value::Null, |c| {
@@ -409,6 +410,24 @@ pub fn context(
         "trigger": trigger,
         "hand_written": action.hand_written,
     })
+}
+
+/// Every front-matter key of an application with its value, for templates
+/// (which may use any key). The YAML is read again here, for the few
+/// applications with a letter due, rather than kept as values for all.
+fn front_matter_json(app: &Application) -> serde_json::Map<String, Value> {
+    match crate::journal::yaml::parse(&app.front_matter) {
+        Ok(Node {
+            value: YamlValue::Map(entries),
+            ..
+        }) => entries
+            .iter()
+            .map(|(k, v)| (k.value.key_text(), v.value.to_json()))
+            .collect(),
+        // Unreachable for an application nudge read: its front-matter was
+        // a mapping when it was parsed.
+        _ => serde_json::Map::new(),
+    }
 }
 
 #[cfg(test)]
