@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::draft::{self, Draft};
@@ -130,30 +131,43 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
     let mut drafts = vec![None; analysis.outcome.actions.len()];
     let mut wanted = BTreeSet::new();
 
-    for (i, action) in analysis.outcome.actions.iter().enumerate() {
-        let Some(path) = draft_path(action, today, horizon) else {
-            continue;
-        };
-        let Some(app) = action.file.as_deref().and_then(|f| apps.get(f)) else {
-            continue;
-        };
+    // Letters are rendered on every core; what becomes of each is decided
+    // below, in the actions' order.
+    let rendered: Vec<Option<(String, Option<Result<String, Box<Diagnostic>>>)>> = analysis
+        .outcome
+        .actions
+        .par_iter()
+        .map(|action| {
+            let path = draft_path(action, today, horizon)?;
+            let app = action.file.as_deref().and_then(|f| apps.get(f))?;
+            if !letters.can_write(action.kind) {
+                // Its template did not compile: reported once by `Letters::new`.
+                return Some((path, None));
+            }
+            let decision = decisions.get(app.file.as_str()).copied().flatten();
+            let context = letters::context(action, app, decision, &config.me);
+            let text = letters
+                .render(action.kind, &context)
+                .map(|letter| draft_of(action, app, letter).render());
+            Some((path, Some(text)))
+        })
+        .collect();
+    for (i, (path, text)) in rendered
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (i, r)))
+    {
         wanted.insert(path.clone());
-        if !letters.can_write(action.kind) {
-            // Its template did not compile: reported once by `Letters::new`.
-            continue;
-        }
-        let decision = decisions.get(app.file.as_str()).copied().flatten();
-        let context = letters::context(action, app, decision, &config.me);
-        let letter = match letters.render(action.kind, &context) {
-            Ok(letter) => letter,
-            Err(d) => {
+        let text = match text {
+            None => continue,
+            Some(Ok(text)) => text,
+            Some(Err(d)) => {
                 if !diagnostics.contains(&d) {
                     diagnostics.push(*d);
                 }
                 continue;
             }
         };
-        let text = draft_of(action, app, letter).render();
         match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => ops.push(FileOp {
                 path: path.clone(),
