@@ -110,6 +110,9 @@ fn draft_of(action: &Action, app: &Application, letter: letters::Letter) -> Draf
     }
 }
 
+/// A draft's text, or why its letter could not be written.
+type Rendered = Result<String, Box<Diagnostic>>;
+
 /// Plans `update`: the report and drafts that should exist, against the
 /// files the scan found.
 pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
@@ -133,7 +136,7 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
 
     // Letters are rendered on every core; what becomes of each is decided
     // below, in the actions' order.
-    let rendered: Vec<Option<(String, Option<Result<String, Box<Diagnostic>>>)>> = analysis
+    let rendered: Vec<Option<(String, Option<Rendered>)>> = analysis
         .outcome
         .actions
         .par_iter()
