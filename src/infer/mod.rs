@@ -123,7 +123,11 @@ pub fn infer(applications: &[Application], config: &Config, today: NaiveDate) ->
             (summary, lints, actions)
         })
         .collect();
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome {
+        applications: Vec::with_capacity(per_application.len()),
+        actions: Vec::with_capacity(per_application.iter().map(|p| p.2.len()).sum::<usize>() + 1),
+        lints: Vec::with_capacity(per_application.iter().map(|p| p.1.len()).sum()),
+    };
     for (summary, lints, actions) in per_application {
         outcome.applications.push(summary);
         outcome.lints.extend(lints);

@@ -65,7 +65,9 @@ impl<'a> LogReader<'a, '_> {
             .collect();
         let entry_items: Vec<Range<usize>> =
             dated.iter().filter_map(|(c, _)| c.item.clone()).collect();
-        let mut entries = Vec::new();
+        // Sized once: a journal holds many of these, and growing by
+        // doubling would leave up to half of each unused.
+        let mut entries = Vec::with_capacity(dated.len());
         for (candidate, prefix) in &dated {
             let mut notes_range = candidate.notes.clone();
             if candidate.item.is_none() {
