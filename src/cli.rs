@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "nudge",
     version,
     override_usage = "nudge [OPTIONS] [DIR]\n       nudge [OPTIONS] <COMMAND>",
-    after_help = "Examples:\n  nudge                      what to do, for the journal in this folder\n  nudge ~/jobs --json        the same for ~/jobs, for scripts\n  nudge check                validate every file\n  nudge explain acme.md      how nudge reads one application"
+    after_help = "Examples:\n  nudge init ~/jobs          start a journal\n  nudge                      what to do, for the journal in this folder\n  nudge ~/jobs --json        the same for ~/jobs, for scripts\n  nudge update               write FOLLOW-UPS.md and the letters' drafts\n  nudge check                validate every file\n  nudge explain acme.md      how nudge reads one application"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -60,14 +60,19 @@ pub enum ColorWhen {
 pub enum Command {
     /// What to do: overdue, due and upcoming actions (the default command).
     ///
-    /// Read-only. Example: `nudge status ~/jobs --json`.
+    /// Read-only.
+    #[command(
+        after_help = "Examples:\n  nudge status                 this folder's journal\n  nudge status ~/jobs --json   for scripts (format in the README)\n  nudge --today 2026-12-01     as it will look on that day"
+    )]
     Status(StatusArgs),
 
     /// Validate every file of the journal; silent when all is well.
     ///
     /// Prints each problem as `file:line:col: error: ...` with the line and
     /// a caret, and exits 1 on any error (with --strict, on warnings too).
-    /// Example: `nudge check --strict`.
+    #[command(
+        after_help = "Examples:\n  nudge check                  validate this folder's journal\n  nudge check --strict ~/jobs  fail on warnings too (for CI)"
+    )]
     Check(CheckArgs),
 
     /// Write the report and a draft of every letter that is due (the main
@@ -76,26 +81,86 @@ pub enum Command {
     /// Writes FOLLOW-UPS.md and, beside each application, a draft for each
     /// overdue or due letter; removes its own untouched drafts that are no
     /// longer needed. Never touches a file it did not write or that you
-    /// edited. Example: `nudge update --check` in a pre-commit hook.
+    /// edited. With `calendar: true` in nudge.yaml, also FOLLOW-UPS.ics.
+    #[command(
+        after_help = "Examples:\n  nudge update                     write the report and drafts\n  nudge update --check             say what would change, write nothing\n  nudge update --fail-on-change    write, and exit 1 if anything changed (pre-commit)"
+    )]
     Update(UpdateArgs),
 
     /// Show how nudge reads one application: each entry's kind and why,
     /// mentions and dates, then its state and pending actions.
-    ///
-    /// Example: `nudge explain applications/black-mesa.md`.
+    #[command(
+        after_help = "Examples:\n  nudge explain black-mesa.md\n  nudge explain ~/jobs/2026/acme.md --journal ~/jobs"
+    )]
     Explain(ExplainArgs),
 
     /// Create a new application file, named after the company.
     ///
-    /// Never overwrites a file. Example: `nudge new "Black Mesa" --position
-    /// "Head Researcher"`.
+    /// Never overwrites a file.
+    #[command(
+        after_help = "Examples:\n  nudge new \"Black Mesa\" --position \"Head Researcher\"\n  nudge new Aperture ~/jobs/2026"
+    )]
     New(NewArgs),
 
     /// Add a dated entry to an application's log, changing nothing else.
     ///
-    /// Quote the text, or the shell reads `#tags` as comments. Example:
-    /// `nudge log black-mesa.md "Sent thank-you to @vance #thanks"`.
+    /// Quote the text, or the shell reads `#tags` as comments.
+    #[command(
+        after_help = "Examples:\n  nudge log black-mesa.md \"Sent thank-you to @vance #thanks\"\n  nudge log black-mesa.md \"Phone screen with @kleiner\" --date 2026-11-20"
+    )]
     Log(LogArgs),
+
+    /// Print every pending action as an iCalendar file, for a calendar app.
+    ///
+    /// One all-day event per action, from its due date to its deadline,
+    /// with the letter's subject and recipient. Each event keeps its UID
+    /// from run to run, so importing again updates instead of duplicating.
+    #[command(
+        after_help = "Examples:\n  nudge calendar > follow-ups.ics    then import it into your calendar\n  (or set `calendar: true` in nudge.yaml: `nudge update` writes FOLLOW-UPS.ics)"
+    )]
+    Calendar(CalendarArgs),
+
+    /// Start a journal: nudge.yaml, an example application, the letter
+    /// templates to edit, and a pre-commit configuration.
+    ///
+    /// Creates only what is missing; never overwrites a file.
+    #[command(
+        after_help = "Examples:\n  nudge init                 in this folder\n  nudge init ~/jobs          in ~/jobs (created if needed)"
+    )]
+    Init(InitArgs),
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  nudge completions bash > ~/.local/share/bash-completion/completions/nudge\n  nudge completions zsh > ~/.zfunc/_nudge\n  nudge completions fish > ~/.config/fish/completions/nudge.fish\n  nudge completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Examples:\n  nudge man > ~/.local/share/man/man1/nudge.1 && man nudge\n  nudge man | man -l -"
+    )]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The journal folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the journal (created if it does not exist).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -105,8 +170,14 @@ pub struct UpdateArgs {
     pub dir: PathBuf,
 
     /// Write nothing; exit 1 if anything would change.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "fail_on_change")]
     pub check: bool,
+
+    /// Write, then exit 1 if any file was created, changed or removed (for
+    /// pre-commit hooks: new drafts are untracked files, which a hook's own
+    /// diff check does not see).
+    #[arg(long)]
+    pub fail_on_change: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::cli::{
-    CheckArgs, Cli, ColorWhen, Command, ExplainArgs, LogArgs, NewArgs, StatusArgs, UpdateArgs,
+    CalendarArgs, CheckArgs, Cli, ColorWhen, Command, CompletionsArgs, ExplainArgs, LogArgs,
+    NewArgs, StatusArgs, UpdateArgs,
 };
 use crate::diag::{self, Diagnostic, Severity, Styles};
 use crate::journal::scan::{self, CONFIG_FILE, ScanError};
@@ -75,21 +76,30 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Update(args)) => update(&args, today, quiet),
         Some(Command::New(args)) => new(&args, quiet),
         Some(Command::Log(args)) => log(&args, today, quiet),
+        Some(Command::Calendar(args)) => calendar(&args, today),
+        Some(Command::Init(args)) => crate::init::run(&args, today, quiet),
+        Some(Command::Completions(args)) => completions(&args),
+        Some(Command::Man) => man(),
     }?;
     Ok(ExitCode::from(code))
 }
 
 /// Writes to standard output; a closed pipe (`nudge | head`) is not an error.
-fn print_out(text: &str) -> Result<(), Failure> {
-    write_to(&mut anstream::stdout().lock(), text)
+pub(crate) fn print_out(text: &str) -> Result<(), Failure> {
+    write_to(&mut anstream::stdout().lock(), text.as_bytes())
 }
 
 fn print_err(text: &str) -> Result<(), Failure> {
-    write_to(&mut anstream::stderr().lock(), text)
+    write_to(&mut anstream::stderr().lock(), text.as_bytes())
 }
 
-fn write_to(w: &mut impl io::Write, text: &str) -> Result<(), Failure> {
-    match w.write_all(text.as_bytes()).and_then(|()| w.flush()) {
+/// Writes bytes to standard output as they are (no colour handling).
+fn write_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    write_to(&mut io::stdout().lock(), bytes)
+}
+
+fn write_to(w: &mut impl io::Write, bytes: &[u8]) -> Result<(), Failure> {
+    match w.write_all(bytes).and_then(|()| w.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),
         _ => Ok(()),
     }
@@ -97,7 +107,15 @@ fn write_to(w: &mut impl io::Write, text: &str) -> Result<(), Failure> {
 
 /// Reads and analyses the journal at `dir`.
 fn load(dir: &Path, today: NaiveDate) -> Result<Analysis, Failure> {
-    Ok(analyse(scan::scan(dir)?, today))
+    let mut analysis = analyse(scan::scan(dir)?, today);
+    if analysis.config.calendar {
+        analysis.calendar_file = scan::read_generated(
+            dir,
+            &analysis.config.calendar_path(),
+            crate::render::calendar::is_calendar,
+        );
+    }
+    Ok(analysis)
 }
 
 /// A journal file's path as the user should see it: relative to where
@@ -393,6 +411,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     let mut counts = [0usize; 4];
     let mut failed = 0;
     let mut report_written = false;
+    let mut calendar_written = false;
     for op in &plan.ops {
         match crate::write::apply(&args.dir, op) {
             Ok(()) => {
@@ -404,6 +423,8 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
                 };
                 if op.path == analysis.config.report {
                     report_written = true;
+                } else if analysis.config.calendar && op.path == analysis.config.calendar_path() {
+                    calendar_written = true;
                 } else {
                     counts[slot] += 1;
                 }
@@ -423,6 +444,12 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             done.push(format!(
                 "wrote {}",
                 shown_path(&args.dir, &analysis.config.report)
+            ));
+        }
+        if calendar_written {
+            done.push(format!(
+                "wrote {}",
+                shown_path(&args.dir, &analysis.config.calendar_path())
             ));
         }
         for (n, what) in counts.iter().zip(["created", "updated", "removed"]) {
@@ -453,7 +480,111 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             total: plan.ops.len(),
         });
     }
+    if args.fail_on_change && !plan.ops.is_empty() {
+        let mut text =
+            "nudge: update changed these files; review them, `git add` them, and commit again:\n"
+                .to_owned();
+        for op in &plan.ops {
+            let verb = match op.change {
+                crate::plan::Change::Create(_) => "created",
+                crate::plan::Change::Update(_) => "updated",
+                crate::plan::Change::Remove | crate::plan::Change::RemoveLeftover => "removed",
+            };
+            text.push_str(&format!("  {verb} {}\n", shown_path(&args.dir, &op.path)));
+        }
+        print_err(&text)?;
+        return Ok(PROBLEMS);
+    }
     Ok(if has_errors { PROBLEMS } else { SUCCESS })
+}
+
+/// `nudge calendar [DIR]`: the calendar on standard output.
+fn calendar(args: &CalendarArgs, today: NaiveDate) -> Result<u8, Failure> {
+    let analysis = load(&args.dir, today)?;
+    print_errors_briefly(&args.dir, &analysis.diagnostics)?;
+    let (letters, _) = crate::render::letters::Letters::new(&analysis.templates);
+    print_out(&crate::plan::calendar(&analysis, &letters))?;
+    Ok(if analysis.has_errors() {
+        PROBLEMS
+    } else {
+        SUCCESS
+    })
+}
+
+/// `nudge completions SHELL`.
+fn completions(args: &CompletionsArgs) -> Result<u8, Failure> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "nudge", &mut out);
+    write_bytes(&out)?;
+    Ok(SUCCESS)
+}
+
+/// `nudge man`: the manual page nudge(1), with every command and its
+/// options.
+fn man() -> Result<u8, Failure> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(Failure::Output)?;
+    // clap_mangen lists the commands by name; each gets its own section
+    // here, with what it does, its arguments and its examples.
+    for sub in Cli::command().get_subcommands_mut() {
+        out.extend_from_slice(command_section(sub).as_bytes());
+    }
+    write_bytes(&out)?;
+    Ok(SUCCESS)
+}
+
+/// Text for roff: backslashes doubled, no line starting with a control
+/// character.
+fn roff(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|l| {
+            if l.starts_with(['.', '\'']) {
+                format!("\\&{l}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A manual section for one command.
+fn command_section(cmd: &mut clap::Command) -> String {
+    let name = cmd.get_name().to_owned();
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage: ");
+    let mut out = format!(".SH \"NUDGE {}\"\n", name.to_uppercase());
+    out.push_str(&format!(
+        ".B {}\n",
+        roff(&format!("nudge {usage}").replace("nudge nudge", "nudge"))
+    ));
+    if let Some(about) = cmd.get_long_about().or(cmd.get_about()) {
+        out.push_str(&format!(".PP\n{}\n", roff(&about.to_string())));
+    }
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let label = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("-{s}, --{l}"),
+            (None, Some(l)) => format!("--{l}"),
+            (Some(s), None) => format!("-{s}"),
+            (None, None) => format!(
+                "<{}>",
+                arg.get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or_else(|| arg.get_id().to_string(), ToString::to_string)
+            ),
+        };
+        let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(&label), roff(&help)));
+    }
+    if let Some(after) = cmd.get_after_help() {
+        out.push_str(&format!(".PP\n.nf\n{}\n.fi\n", roff(&after.to_string())));
+    }
+    out
 }
 
 /// `nudge new COMPANY [--position P] [DIR]`.

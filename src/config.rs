@@ -57,7 +57,7 @@ impl Default for Rules {
 
 impl Rules {
     /// Every key with a mutable reference to its value, in the order of SPEC §7.
-    fn fields(&mut self) -> [(&'static str, &mut u32); 17] {
+    pub fn fields(&mut self) -> [(&'static str, &mut u32); 17] {
         [
             ("thank_you_deadline_days", &mut self.thank_you_deadline_days),
             ("thank_you_expires_days", &mut self.thank_you_expires_days),
@@ -106,6 +106,9 @@ pub struct Config {
     pub report: String,
     /// How far ahead "upcoming" looks, in days.
     pub horizon_days: u32,
+    /// Whether `update` also writes the calendar (the report's path with
+    /// `.ics` for `.md`).
+    pub calendar: bool,
     pub rules: Rules,
 }
 
@@ -115,13 +118,14 @@ impl Default for Config {
             me: BTreeMap::new(),
             report: "FOLLOW-UPS.md".to_owned(),
             horizon_days: 14,
+            calendar: false,
             rules: Rules::default(),
         }
     }
 }
 
 /// The top-level keys of `nudge.yaml`.
-pub const KEYS: [&str; 4] = ["me", "report", "horizon_days", "rules"];
+pub const KEYS: [&str; 5] = ["me", "report", "horizon_days", "calendar", "rules"];
 
 /// Largest number of days a setting may have (about 100 years): beyond it
 /// dates would leave the calendar.
@@ -208,6 +212,7 @@ impl ConfigReader<'_> {
                 "me" => self.me(value, config),
                 "report" => self.report(value, config),
                 "horizon_days" => self.days(value, "horizon_days", &mut config.horizon_days),
+                "calendar" => self.calendar(value, config),
                 "rules" => self.rules(value, &mut config.rules),
                 _ => self.unknown_key(key, &KEYS, ""),
             }
@@ -245,6 +250,24 @@ impl ConfigReader<'_> {
                 node,
                 format!("`report` must be a file name, found {}", other.type_name()),
                 help,
+            ),
+        }
+    }
+
+    fn calendar(&mut self, node: &Node, config: &mut Config) {
+        match &node.value {
+            Value::Null => {}
+            Value::Bool(b) => config.calendar = *b,
+            other => self.error(
+                node,
+                format!(
+                    "`calendar` must be true or false, found {}",
+                    match other {
+                        Value::Str(s) => format!("'{s}'"),
+                        other => other.type_name().to_owned(),
+                    }
+                ),
+                "write `calendar: true` to have `nudge update` write the calendar file".to_owned(),
             ),
         }
     }
@@ -297,6 +320,14 @@ impl ConfigReader<'_> {
     }
 }
 
+impl Config {
+    /// Where `update` writes the calendar: beside the report, as `.ics`.
+    pub fn calendar_path(&self) -> String {
+        let stem = self.report.strip_suffix(".md").unwrap_or(&self.report);
+        format!("{stem}.ics")
+    }
+}
+
 /// A relative path that stays inside the journal folder.
 fn is_safe_relative(path: &str) -> bool {
     let p = std::path::Path::new(path);
@@ -326,12 +357,14 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let text = "me: {name: Gordon Freeman, email: gordon@example.org, phone: \"+1 555 0100\"}\nreport: notes/FOLLOW-UPS.md\nhorizon_days: 21\nrules:\n  max_follow_ups: 3\n  apply_gap_days: 0\n";
+        let text = "me: {name: Gordon Freeman, email: gordon@example.org, phone: \"+1 555 0100\"}\nreport: notes/FOLLOW-UPS.md\nhorizon_days: 21\ncalendar: true\nrules:\n  max_follow_ups: 3\n  apply_gap_days: 0\n";
         let (c, d) = Config::read(text);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.me["name"], "Gordon Freeman");
         assert_eq!(c.report, "notes/FOLLOW-UPS.md");
         assert_eq!(c.horizon_days, 21);
+        assert!(c.calendar);
+        assert_eq!(c.calendar_path(), "notes/FOLLOW-UPS.ics");
         assert_eq!(c.rules.max_follow_ups, 3);
         assert_eq!(c.rules.apply_gap_days, 0);
         assert_eq!(c.rules.move_on_after_days, 14);
@@ -339,7 +372,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_values_are_errors_that_keep_defaults() {
-        let text = "horizon_day: 3\nrules:\n  max_folow_ups: 5\n  prepare_days: -1\n  move_on_after_days: soon\nreport: ../out.md\n";
+        let text = "horizon_day: 3\nrules:\n  max_folow_ups: 5\n  prepare_days: -1\n  move_on_after_days: soon\nreport: ../out.md\ncalendar: yes\n";
         let (c, d) = Config::read(text);
         let msgs: Vec<_> = d
             .iter()
@@ -361,6 +394,7 @@ mod tests {
                 "4:17 `prepare_days` must be a whole number from 0 to 36500, found -1 | write e.g. `prepare_days: 1` (the default is kept for now)",
                 "5:23 `move_on_after_days` must be a whole number from 0 to 36500, found 'soon' | write e.g. `move_on_after_days: 14` (the default is kept for now)",
                 "6:9 report path '../out.md' must be a `.md` file inside the journal | give a file name inside the journal, e.g. `report: FOLLOW-UPS.md`",
+                "7:11 `calendar` must be true or false, found 'yes' | write `calendar: true` to have `nudge update` write the calendar file",
             ]
         );
         assert_eq!(c, Config::default());

@@ -107,6 +107,79 @@ pub fn application_of(text: &str) -> Option<String> {
         .or_else(|| Some(value.trim().to_owned()))
 }
 
+/// A draft's letter as the job seeker has it now (their edits included):
+/// who it goes to, its subject and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sendable {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Reads the letter out of a draft file. `None` when the file no longer
+/// has readable front-matter.
+pub fn sendable(text: &str) -> Option<Sendable> {
+    use crate::journal::front_matter::{FrontMatter, split, strip_bom};
+    use crate::journal::yaml::{self, Value};
+    let text = strip_bom(text);
+    let FrontMatter::Present(front) = split(text) else {
+        return None;
+    };
+    let root = yaml::parse(front.yaml).ok()?;
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
+    let field = |name: &str| {
+        entries.iter().find_map(|(k, v)| match &v.value {
+            Value::Str(s) if k.value.key_text() == name => Some(s.trim().to_owned()),
+            _ => None,
+        })
+    };
+    let body = text[front.body_offset..].replace("\r\n", "\n");
+    Some(Sendable {
+        to: field("to").unwrap_or_default(),
+        subject: field("subject").unwrap_or_default(),
+        body: body.trim().to_owned(),
+    })
+}
+
+/// The e-mail address in a `to` line: `Name <address>`, or a bare address.
+fn address(to: &str) -> Option<&str> {
+    let inner = match (to.rfind('<'), to.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &to[open + 1..close],
+        _ => to,
+    };
+    let inner = inner.trim();
+    (inner.contains('@') && !inner.contains(char::is_whitespace)).then_some(inner)
+}
+
+/// Everything but RFC 3986's unreserved characters is percent-encoded.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The same, keeping the `@` of an address.
+const ADDRESS: &percent_encoding::AsciiSet = &COMPONENT.remove(b'@');
+
+/// A `mailto:` link (RFC 6068) that opens the letter in a mail program:
+/// the address, the subject and the body, line breaks as CRLF.
+pub fn mailto(letter: &Sendable) -> String {
+    use percent_encoding::utf8_percent_encode as encode;
+    let mut url = String::from("mailto:");
+    if let Some(address) = address(&letter.to) {
+        url.push_str(&encode(address, ADDRESS).to_string());
+    }
+    let body = letter.body.replace('\n', "\r\n");
+    url.push_str(&format!(
+        "?subject={}&body={}",
+        encode(&letter.subject, COMPONENT),
+        encode(&body, COMPONENT)
+    ));
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +220,65 @@ mod tests {
         let yaml = "generated_by: nudge\nchecksum: \"60e4684175541740\"\n";
         assert!(crate::journal::yaml::parse(yaml).is_ok());
         assert!(is_untouched(&text));
+    }
+
+    #[test]
+    fn mail_links_carry_the_letter_and_decode_back_to_it() {
+        let text = draft().render();
+        let letter = sendable(&text).unwrap();
+        assert_eq!(letter.to, "Isaac Kleiner <kleiner@bm.example>");
+        assert_eq!(letter.body, "Dear Isaac,\n\nHello.");
+        let url = mailto(&letter);
+        assert!(
+            url.starts_with("mailto:kleiner@bm.example?subject=Following%20up%3A%20%22Head"),
+            "{url}"
+        );
+        assert!(
+            url.contains("&body=Dear%20Isaac%2C%0D%0A%0D%0AHello."),
+            "{url}"
+        );
+        // Nothing in it that would end a markdown link or table cell.
+        assert!(!url.contains([' ', '(', ')', '|', '[', ']', '<', '>', '\n']));
+        let (_, query) = url.split_once('?').unwrap();
+        let mut parts = query.split('&');
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8()
+                .unwrap()
+                .into_owned()
+        };
+        assert_eq!(
+            decode(parts.next().unwrap().strip_prefix("subject=").unwrap()),
+            letter.subject
+        );
+        assert_eq!(
+            decode(parts.next().unwrap().strip_prefix("body=").unwrap()),
+            "Dear Isaac,\r\n\r\nHello."
+        );
+    }
+
+    #[test]
+    fn edited_drafts_give_the_edited_letter() {
+        let text = draft()
+            .render()
+            .replace("Hello.", "Hello & thanks, 100%!")
+            .replace("kleiner@bm.example", "isaac@bm.example");
+        let letter = sendable(&text).unwrap();
+        assert_eq!(letter.body, "Dear Isaac,\n\nHello & thanks, 100%!");
+        let url = mailto(&letter);
+        assert!(url.starts_with("mailto:isaac@bm.example?"));
+        assert!(url.contains("Hello%20%26%20thanks%2C%20100%25%21"), "{url}");
+        assert_eq!(address("Jo"), None);
+        assert_eq!(address("jo@x.example"), Some("jo@x.example"));
+        assert!(
+            mailto(&Sendable {
+                to: "Jo".into(),
+                subject: String::new(),
+                body: String::new()
+            })
+            .starts_with("mailto:?subject=")
+        );
+        assert_eq!(sendable("no front-matter"), None);
     }
 
     #[test]

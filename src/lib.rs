@@ -12,6 +12,7 @@ pub mod diag;
 pub mod draft;
 pub mod edit;
 pub mod infer;
+pub mod init;
 pub mod journal;
 pub mod model;
 pub mod plan;
@@ -58,6 +59,8 @@ pub struct Analysis {
     /// Temporary files left by an interrupted run, for `update` to remove.
     pub leftovers: Vec<String>,
     pub outcome: Outcome,
+    /// The calendar file as found on disk (read only when `calendar: true`).
+    pub calendar_file: journal::scan::Existing,
     /// Every diagnostic (scan, config, files, lints), sorted by file, line,
     /// column.
     pub diagnostics: Vec<Diagnostic>,
@@ -131,6 +134,7 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         templates: scan.templates,
         leftovers: scan.leftovers,
         outcome,
+        calendar_file: journal::scan::Existing::Absent,
         diagnostics,
     }
 }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Severity};
 use crate::draft::{self, Draft};
 use crate::journal::REPORT_MARKER;
+use crate::journal::scan::Existing;
 use crate::model::{Action, Application, Status};
 use crate::render::letters::{self, Letters};
 use crate::render::report::{self, ReportInput};
@@ -110,6 +111,42 @@ fn draft_of(action: &Action, app: &Application, letter: letters::Letter) -> Draf
     }
 }
 
+/// The applications of an analysis by file, for the letters' contexts.
+struct Applications<'a> {
+    apps: BTreeMap<&'a str, &'a Application>,
+    decisions: BTreeMap<&'a str, Option<NaiveDate>>,
+}
+
+impl<'a> Applications<'a> {
+    fn new(analysis: &'a Analysis) -> Self {
+        Applications {
+            apps: analysis
+                .applications
+                .iter()
+                .map(|a| (a.file.as_str(), a))
+                .collect(),
+            decisions: analysis
+                .outcome
+                .applications
+                .iter()
+                .map(|s| (s.file.as_str(), s.decision_by))
+                .collect(),
+        }
+    }
+
+    /// An action's application and its letter's template context; `None`
+    /// for journal-wide actions.
+    fn letter_context(
+        &self,
+        action: &Action,
+        me: &BTreeMap<String, serde_json::Value>,
+    ) -> Option<(&'a Application, serde_json::Value)> {
+        let app = *self.apps.get(action.file.as_deref()?)?;
+        let decision = self.decisions.get(app.file.as_str()).copied().flatten();
+        Some((app, letters::context(action, app, decision, me)))
+    }
+}
+
 /// A draft's text, or why its letter could not be written.
 type Rendered = Result<String, Box<Diagnostic>>;
 
@@ -119,19 +156,10 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
     let config = &analysis.config;
     let horizon = config.horizon_days;
     let (letters, mut diagnostics) = Letters::new(&analysis.templates);
-    let apps: BTreeMap<&str, &Application> = analysis
-        .applications
-        .iter()
-        .map(|a| (a.file.as_str(), a))
-        .collect();
-    let decisions: BTreeMap<&str, Option<NaiveDate>> = analysis
-        .outcome
-        .applications
-        .iter()
-        .map(|s| (s.file.as_str(), s.decision_by))
-        .collect();
+    let apps = Applications::new(analysis);
     let mut ops = Vec::new();
     let mut drafts = vec![None; analysis.outcome.actions.len()];
+    let mut mail = vec![None; analysis.outcome.actions.len()];
     let mut wanted = BTreeSet::new();
 
     // Letters are rendered on every core; what becomes of each is decided
@@ -142,13 +170,11 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         .par_iter()
         .map(|action| {
             let path = draft_path(action, today, horizon)?;
-            let app = action.file.as_deref().and_then(|f| apps.get(f))?;
+            let (app, context) = apps.letter_context(action, &config.me)?;
             if !letters.can_write(action.kind) {
                 // Its template did not compile: reported once by `Letters::new`.
                 return Some((path, None));
             }
-            let decision = decisions.get(app.file.as_str()).copied().flatten();
-            let context = letters::context(action, app, decision, &config.me);
             let text = letters
                 .render(action.kind, &context)
                 .map(|letter| draft_of(action, app, letter).render());
@@ -171,25 +197,38 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
                 continue;
             }
         };
-        match (analysis.kind_of(&path), analysis.generated.get(&path)) {
-            (None, _) => ops.push(FileOp {
-                path: path.clone(),
-                change: Change::Create(text),
-            }),
+        // The mail link carries the letter as it will be on disk: nudge's
+        // text, or the job seeker's edit of it.
+        let letter = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
+            (None, _) => {
+                let letter = draft::sendable(&text);
+                ops.push(FileOp {
+                    path: path.clone(),
+                    change: Change::Create(text),
+                });
+                letter
+            }
             (Some(FileKind::Generated), Some(existing)) => {
                 // An edited draft is the user's now: kept as it is.
                 if draft::is_untouched(existing) && *existing != text {
+                    let letter = draft::sendable(&text);
                     ops.push(FileOp {
                         path: path.clone(),
                         change: Change::Update(text),
                     });
+                    letter
+                } else {
+                    // A draft whose front-matter the user broke still has
+                    // nudge's recipient and subject.
+                    draft::sendable(existing).or_else(|| draft::sendable(&text))
                 }
             }
             _ => {
                 diagnostics.push(in_the_way(&path, "draft"));
                 continue;
             }
-        }
+        };
+        mail[i] = letter.as_ref().map(draft::mailto);
         drafts[i] = Some(path);
     }
 
@@ -233,10 +272,17 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
     let mut all = analysis.diagnostics.clone();
     all.extend(diagnostics.iter().cloned());
     Diagnostic::sort(&mut all);
+    let first_entries: BTreeMap<&str, NaiveDate> = analysis
+        .applications
+        .iter()
+        .filter_map(|a| Some((a.file.as_str(), a.entries.iter().map(|e| e.date).min()?)))
+        .collect();
     let text = report::render(&ReportInput {
         outcome: &analysis.outcome,
         diagnostics: &all,
         drafts: &drafts,
+        mail: &mail,
+        first_entries: &first_entries,
         today,
         horizon_days: horizon,
         report_path,
@@ -254,6 +300,28 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
             Some(_) => {}
         }
     }
+    if config.calendar {
+        let path = config.calendar_path();
+        let text = calendar(analysis, &letters);
+        match &analysis.calendar_file {
+            Existing::Absent => ops.push(FileOp {
+                path,
+                change: Change::Create(text),
+            }),
+            Existing::Ours(old) if *old != text => ops.push(FileOp {
+                path,
+                change: Change::Update(text),
+            }),
+            Existing::Ours(_) => {}
+            Existing::NotOurs => {
+                let mut d = in_the_way(&path, "calendar");
+                d.help = Some(
+                    "rename or move the file, or set `calendar: false` in nudge.yaml".to_owned(),
+                );
+                diagnostics.push(d);
+            }
+        }
+    }
     ops.extend(analysis.leftovers.iter().map(|path| FileOp {
         path: path.clone(),
         change: Change::RemoveLeftover,
@@ -267,6 +335,28 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         drafts,
         letters_now,
     }
+}
+
+/// The calendar of every pending action, with each letter's subject as
+/// its template writes it.
+pub fn calendar(analysis: &Analysis, letters: &Letters) -> String {
+    let apps = Applications::new(analysis);
+    let subjects: Vec<Option<String>> = analysis
+        .outcome
+        .actions
+        .par_iter()
+        .map(|action| {
+            if !action.kind.is_letter() || !letters.can_write(action.kind) {
+                return None;
+            }
+            let (_, context) = apps.letter_context(action, &analysis.config.me)?;
+            letters
+                .render(action.kind, &context)
+                .ok()
+                .map(|l| l.subject)
+        })
+        .collect();
+    crate::render::calendar::render(&analysis.outcome, &subjects)
 }
 
 /// A file nudge would write is in the way: not nudge's, never overwritten.

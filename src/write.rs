@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::draft;
 use crate::plan::{Change, FileOp, is_report};
+use crate::render::calendar::is_calendar;
 
 /// Why a write did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -112,9 +113,11 @@ pub fn replace_if(
 }
 
 /// Whether a file's text is still nudge's to replace or remove: the report
-/// (by its marker) or an untouched draft (by its checksum).
+/// (by its marker), an untouched draft (by its checksum), or the calendar
+/// (by its product identifier).
 fn still_nudges(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes).is_ok_and(|t| is_report(t) || draft::is_untouched(t))
+    std::str::from_utf8(bytes)
+        .is_ok_and(|t| is_report(t) || draft::is_untouched(t) || is_calendar(t))
 }
 
 /// Carries out one planned change. When another nudge running on the same

@@ -38,6 +38,33 @@ pub struct Scan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A file nudge writes but does not scan (the calendar), as found on disk.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Existing {
+    #[default]
+    Absent,
+    /// nudge's own, with its text.
+    Ours(String),
+    /// Anything else at that path: the user's file, a folder, a symlink,
+    /// or a file that cannot be read. Never replaced.
+    NotOurs,
+}
+
+/// Looks at the file `rel` of the journal: absent, nudge's (`is_ours` of
+/// its text), or not nudge's.
+pub fn read_generated(root: &Path, rel: &str, is_ours: impl Fn(&str) -> bool) -> Existing {
+    let path = root.join(rel);
+    match fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Existing::Absent,
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_FILE_BYTES => {}
+        _ => return Existing::NotOurs,
+    }
+    match fs::read(&path).map(String::from_utf8) {
+        Ok(Ok(text)) if is_ours(&text) => Existing::Ours(text),
+        _ => Existing::NotOurs,
+    }
+}
+
 /// The journal folder itself cannot be read: nudge cannot run at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {

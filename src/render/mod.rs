@@ -1,6 +1,7 @@
 //! Turning what nudge worked out into text: the terminal's `status`, the
 //! JSON of `status --json`, and `explain`. Pure: strings out.
 
+pub mod calendar;
 pub mod explain;
 pub mod json;
 pub mod letters;

@@ -22,6 +22,10 @@ pub struct ReportInput<'a> {
     /// For each action (same order as `outcome.actions`), its draft file if
     /// one exists after `update`.
     pub drafts: &'a [Option<String>],
+    /// For each action, a `mailto:` link with its draft's letter.
+    pub mail: &'a [Option<String>],
+    /// Each application's earliest log entry, by file (for the chart).
+    pub first_entries: &'a BTreeMap<&'a str, NaiveDate>,
     pub today: NaiveDate,
     pub horizon_days: u32,
     /// Where the report goes, relative to the journal.
@@ -89,6 +93,18 @@ impl ReportInput<'_> {
         }
     }
 
+    /// The action cell with a link that opens the letter in a mail
+    /// program. The link is a reference (`[✉ e-mail][mail-2]`) defined
+    /// below the table, so the table stays readable as text.
+    fn action_with_mail(&self, index: usize, a: &Action, refs: &mut Vec<String>) -> String {
+        let mut cell = self.action(index, a);
+        if let Some(url) = self.mail.get(index).and_then(Option::as_ref) {
+            refs.push(format!("[mail-{}]: {url}", refs.len() + 1));
+            let _ = write!(cell, " · [✉ e-mail][mail-{}]", refs.len());
+        }
+        cell
+    }
+
     fn recipient(a: &Action) -> String {
         match &a.recipient {
             Some(c) => md(&c.name),
@@ -127,6 +143,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
     out.push_str("# Follow-ups\n\n");
     // Made of numbers and state names only: nothing to escape.
     let _ = writeln!(out, "{}\n", summary_line(&input.outcome.applications));
+    chart(&mut out, input);
 
     let grouped = |wanted: &[Status]| -> Vec<(usize, &Action)> {
         input
@@ -147,18 +164,26 @@ pub fn render(input: &ReportInput<'_>) -> String {
         out.push_str("Nothing to do now.\n\n");
     } else {
         out.push_str("| Send by | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
+        let mut refs = Vec::new();
         for (i, a) in now {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
                 a.deadline,
-                input.action(i, a),
+                input.action_with_mail(i, a, &mut refs),
                 input.application(a),
                 ReportInput::recipient(a),
                 ReportInput::notes(a)
             );
         }
         out.push('\n');
+        for r in &refs {
+            out.push_str(r);
+            out.push('\n');
+        }
+        if !refs.is_empty() {
+            out.push('\n');
+        }
     }
 
     let _ = writeln!(out, "## Coming up\n");
@@ -239,6 +264,83 @@ pub fn render(input: &ReportInput<'_>) -> String {
         }
     }
     out
+}
+
+/// How many applications the chart shows at most: beyond that it no
+/// longer fits a screen.
+const CHART_ROWS: usize = 20;
+
+/// Text for a Mermaid gantt name: no characters its syntax reads
+/// (`:` ends a name, `#` and `;` start entities and statements, `%%` a
+/// comment).
+fn mermaid(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, ':' | '#' | ';' | '%' | '`') || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A Mermaid gantt chart of the open applications (GitHub draws it): for
+/// each, its log from the first entry to the latest, and its next action
+/// from due date to deadline. Absolute dates only, like the rest.
+fn chart(out: &mut String, input: &ReportInput<'_>) {
+    let mut next: BTreeMap<&str, &Action> = BTreeMap::new();
+    for a in &input.outcome.actions {
+        if let Some(file) = a.file.as_deref() {
+            next.entry(file).or_insert(a);
+        }
+    }
+    let mut open: Vec<(&Summary, NaiveDate, Option<&Action>)> = input
+        .outcome
+        .applications
+        .iter()
+        .filter(|s| s.state.is_open())
+        .filter_map(|s| {
+            let first = *input.first_entries.get(s.file.as_str())?;
+            Some((s, first, next.get(s.file.as_str()).copied()))
+        })
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    // The most pressing first: by the next action's deadline, then file.
+    open.sort_by_key(|(s, _, a)| (a.is_none(), a.map(|a| a.deadline), s.file.as_str()));
+    out.push_str("```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    axisFormat %b %-d\n");
+    for (s, first, action) in open.iter().take(CHART_ROWS) {
+        let _ = writeln!(out, "    section {}", mermaid(&s.company));
+        let last = s.last_entry.unwrap_or(*first).max(*first);
+        let _ = writeln!(
+            out,
+            "    {} :done, {first}, {}",
+            mermaid(s.state.as_str()),
+            last.succ_opt().unwrap_or(last)
+        );
+        if let Some(a) = action {
+            let end = a.deadline.max(a.due);
+            let _ = writeln!(
+                out,
+                "    {} :active, {}, {}",
+                mermaid(&action_label(a)),
+                a.due,
+                end.succ_opt().unwrap_or(end)
+            );
+        }
+    }
+    out.push_str("```\n\n");
+    if open.len() > CHART_ROWS {
+        let _ = writeln!(
+            out,
+            "The chart shows the {CHART_ROWS} open applications with the nearest deadlines; all {} are listed below.\n",
+            open.len()
+        );
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod explain;
 mod faults;
 mod journal_files;
 mod status;
+mod tools;
 mod update;
 
 use std::collections::BTreeMap;
@@ -58,6 +59,11 @@ pub fn output(cmd: &mut Command) -> Run {
 /// Runs nudge from the fixtures folder with these arguments.
 pub fn run(args: &[&str]) -> Run {
     output(nudge_in(&fixtures()).args(args))
+}
+
+/// `nudge update` on a journal, for the fixtures' date.
+pub fn update(dir: &Path, args: &[&str]) -> Run {
+    output(nudge_in(dir).args(["--today", TODAY, "update"]).args(args))
 }
 
 /// The date every fixture is written for.

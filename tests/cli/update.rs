@@ -6,9 +6,7 @@ use std::path::Path;
 
 use super::{TODAY, changed, copy_of, nudge_in, output, tree};
 
-fn update(dir: &Path, args: &[&str]) -> super::Run {
-    output(nudge_in(dir).args(["--today", TODAY, "update"]).args(args))
-}
+use super::update;
 
 #[test]
 fn the_committed_sample_journal_is_up_to_date() {
@@ -153,7 +151,11 @@ fn edited_drafts_are_never_rewritten() {
         .replace("grigori@ravenholm.example", "g.petrov@ravenholm.example");
     fs::write(&app, text).unwrap();
     let r = update(untouched.path(), &[]);
-    assert_eq!(r.stdout, "nudge: updated 1 draft — 7 letters to send now\n");
+    // The report follows too: its mail link carries the letter.
+    assert_eq!(
+        r.stdout,
+        "nudge: wrote FOLLOW-UPS.md, updated 1 draft — 7 letters to send now\n"
+    );
     let draft = fs::read_to_string(
         untouched
             .path()
