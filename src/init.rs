@@ -259,7 +259,11 @@ pub fn run(args: &InitArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure
                 "nudge: {shown} already has every file init writes; nothing changed\n"
             ));
         } else {
-            out.push_str(&format!("nudge: created in {shown}:\n"));
+            if dir == Path::new(".") {
+                out.push_str("nudge: created:\n");
+            } else {
+                out.push_str(&format!("nudge: created in {shown}:\n"));
+            }
             for rel in &created {
                 out.push_str(&format!("  {rel}\n"));
             }
