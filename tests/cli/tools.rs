@@ -415,3 +415,32 @@ fn every_command_has_examples_in_its_help() {
         );
     }
 }
+
+#[derive(serde::Deserialize)]
+struct Hook {
+    id: String,
+    entry: String,
+    language: String,
+    pass_filenames: bool,
+    require_serial: bool,
+}
+
+#[test]
+fn the_pre_commit_hooks_are_well_formed_and_run_real_commands() {
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"))
+            .unwrap();
+    let hooks: Vec<Hook> = serde_saphyr::from_str(&text).unwrap();
+    let ids: Vec<&str> = hooks.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["nudge-check", "nudge-update"]);
+    for hook in &hooks {
+        assert_eq!(hook.language, "rust");
+        assert!(!hook.pass_filenames && hook.require_serial, "{}", hook.id);
+        // The entry is a command line nudge accepts.
+        let words: Vec<&str> = hook.entry.split_whitespace().collect();
+        assert_eq!(words[0], "nudge");
+        let r = output(nudge_in(Path::new(".")).args(&words[1..]).arg("--help"));
+        assert_eq!(r.code, 0, "{}: {}", hook.entry, r.stderr);
+    }
+    assert_eq!(hooks[1].entry, "nudge update --fail-on-change");
+}
