@@ -22,9 +22,14 @@ use crate::model::{Action, ActionKind};
 /// nudge's: a file at the calendar's path without it is never replaced.
 pub const PRODID: &str = "-//nudge//follow-ups//EN";
 
-/// Whether a file's text is a calendar nudge wrote.
+/// Whether a file's text is a calendar nudge wrote (whatever its line
+/// endings became on the way through git).
 pub fn is_calendar(text: &str) -> bool {
-    text.starts_with("BEGIN:VCALENDAR\r\n") && text.contains(&format!("\r\nPRODID:{PRODID}\r\n"))
+    let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
+    lines.next() == Some("BEGIN:VCALENDAR")
+        && lines
+            .take_while(|l| !l.starts_with("BEGIN:"))
+            .any(|l| l.strip_prefix("PRODID:") == Some(PRODID))
 }
 
 /// The event's UID: the same action gets the same UID on every run.
@@ -186,6 +191,11 @@ mod tests {
         };
         let text = render(&outcome, &[Some("Thank you, Eli; a comma; a \\".into())]);
         assert!(is_calendar(&text));
+        assert!(is_calendar(&text.replace("\r\n", "\n")));
+        assert!(!is_calendar(
+            "BEGIN:VCALENDAR\r\nPRODID:-//someone else//EN\r\n"
+        ));
+        assert!(!is_calendar("my own calendar\n"));
         let parsed: Calendar = text.parse().unwrap();
         let events: Vec<&Event> = parsed.events().collect();
         assert_eq!(events.len(), 1);

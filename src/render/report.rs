@@ -314,7 +314,11 @@ fn chart(out: &mut String, input: &ReportInput<'_>) {
     open.sort_by_key(|(s, _, a)| (a.is_none(), a.map(|a| a.deadline), s.file.as_str()));
     out.push_str("```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    axisFormat %b %-d\n");
     for (s, first, action) in open.iter().take(CHART_ROWS) {
-        let _ = writeln!(out, "    section {}", mermaid(&s.company));
+        let name = match mermaid(&s.company) {
+            name if name.is_empty() => mermaid(&s.file),
+            name => name,
+        };
+        let _ = writeln!(out, "    section {name}");
         let last = s.last_entry.unwrap_or(*first).max(*first);
         let _ = writeln!(
             out,
@@ -356,6 +360,13 @@ mod tests {
             link("FOLLOW-UPS.md", "my apps/café.md"),
             "my%20apps/caf%C3%A9.md"
         );
+    }
+
+    #[test]
+    fn chart_names_cannot_break_the_chart() {
+        assert_eq!(mermaid("AT&T: Labs; #1 %% 100%"), "AT&T Labs 1 100");
+        assert_eq!(mermaid("a\nb`c"), "a b c");
+        assert_eq!(mermaid(":#;"), "");
     }
 
     #[test]
