@@ -73,6 +73,18 @@ impl Draft {
     }
 }
 
+impl Draft {
+    /// The letter as it goes out: recipient, subject and text (what
+    /// [`sendable`] reads back from the rendered file).
+    pub fn sendable(&self) -> Sendable {
+        Sendable {
+            to: self.to.trim().to_owned(),
+            subject: self.subject.trim().to_owned(),
+            body: self.body.replace("\r\n", "\n").trim().to_owned(),
+        }
+    }
+}
+
 /// Whether a file's text is a draft exactly as nudge wrote it: its checksum
 /// line matches the rest. Any edit (or a file that is not a draft) is not.
 pub fn is_untouched(text: &str) -> bool {
@@ -166,18 +178,26 @@ const ADDRESS: &percent_encoding::AsciiSet = &COMPONENT.remove(b'@');
 /// A `mailto:` link (RFC 6068) that opens the letter in a mail program:
 /// the address, the subject and the body, line breaks as CRLF.
 pub fn mailto(letter: &Sendable) -> String {
-    use percent_encoding::utf8_percent_encode as encode;
-    let mut url = String::from("mailto:");
-    if let Some(address) = address(&letter.to) {
-        url.push_str(&encode(address, ADDRESS).to_string());
-    }
-    let body = letter.body.replace('\n', "\r\n");
-    url.push_str(&format!(
-        "?subject={}&body={}",
-        encode(&letter.subject, COMPONENT),
-        encode(&body, COMPONENT)
-    ));
+    let mut url = String::new();
+    write_mailto(&mut url, letter);
     url
+}
+
+/// Writes the `mailto:` link of a letter straight into `out`.
+pub fn write_mailto(out: &mut String, letter: &Sendable) {
+    use percent_encoding::utf8_percent_encode as encode;
+    use std::fmt::Write as _;
+    out.push_str("mailto:");
+    if let Some(address) = address(&letter.to) {
+        let _ = write!(out, "{}", encode(address, ADDRESS));
+    }
+    let _ = write!(out, "?subject={}&body=", encode(&letter.subject, COMPONENT));
+    for (i, line) in letter.body.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("%0D%0A");
+        }
+        let _ = write!(out, "{}", encode(line, COMPONENT));
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +246,7 @@ mod tests {
     fn mail_links_carry_the_letter_and_decode_back_to_it() {
         let text = draft().render();
         let letter = sendable(&text).unwrap();
+        assert_eq!(letter, draft().sendable(), "read back as written");
         assert_eq!(letter.to, "Isaac Kleiner <kleiner@bm.example>");
         assert_eq!(letter.body, "Dear Isaac,\n\nHello.");
         let url = mailto(&letter);

@@ -148,7 +148,8 @@ impl<'a> Applications<'a> {
 }
 
 /// A draft's text, or why its letter could not be written.
-type Rendered = Result<String, Box<Diagnostic>>;
+/// A draft's text and its letter, or why the letter could not be written.
+type Rendered = Result<(String, draft::Sendable), Box<Diagnostic>>;
 
 /// Plans `update`: the report and drafts that should exist, against the
 /// files the scan found.
@@ -175,9 +176,10 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
                 // Its template did not compile: reported once by `Letters::new`.
                 return Some((path, None));
             }
-            let text = letters
-                .render(action.kind, &context)
-                .map(|letter| draft_of(action, app, letter).render());
+            let text = letters.render(action.kind, &context).map(|letter| {
+                let draft = draft_of(action, app, letter);
+                (draft.render(), draft.sendable())
+            });
             Some((path, Some(text)))
         })
         .collect();
@@ -189,7 +191,7 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         wanted.insert(path.clone());
         let text = match text {
             None => continue,
-            Some(Ok(text)) => text,
+            Some(Ok(rendered)) => rendered,
             Some(Err(d)) => {
                 if !diagnostics.contains(&d) {
                     diagnostics.push(*d);
@@ -199,28 +201,29 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         };
         // The mail link carries the letter as it will be on disk: nudge's
         // text, or the job seeker's edit of it.
-        let letter = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
+        let (text, letter) = text;
+        mail[i] = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => {
-                let letter = draft::sendable(&text);
                 ops.push(FileOp {
                     path: path.clone(),
                     change: Change::Create(text),
                 });
-                letter
+                Some(letter)
             }
             (Some(FileKind::Generated), Some(existing)) => {
-                // An edited draft is the user's now: kept as it is.
-                if draft::is_untouched(existing) && *existing != text {
-                    let letter = draft::sendable(&text);
-                    ops.push(FileOp {
-                        path: path.clone(),
-                        change: Change::Update(text),
-                    });
-                    letter
+                // An edited draft is the user's now: kept as it is, and
+                // its mail link carries their text. (A draft whose
+                // front-matter they broke keeps nudge's link.)
+                if !draft::is_untouched(existing) {
+                    Some(draft::sendable(existing).unwrap_or(letter))
                 } else {
-                    // A draft whose front-matter the user broke still has
-                    // nudge's recipient and subject.
-                    draft::sendable(existing).or_else(|| draft::sendable(&text))
+                    if *existing != text {
+                        ops.push(FileOp {
+                            path: path.clone(),
+                            change: Change::Update(text),
+                        });
+                    }
+                    Some(letter)
                 }
             }
             _ => {
@@ -228,7 +231,6 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
                 continue;
             }
         };
-        mail[i] = letter.as_ref().map(draft::mailto);
         drafts[i] = Some(path);
     }
 

@@ -22,8 +22,8 @@ pub struct ReportInput<'a> {
     /// For each action (same order as `outcome.actions`), its draft file if
     /// one exists after `update`.
     pub drafts: &'a [Option<String>],
-    /// For each action, a `mailto:` link with its draft's letter.
-    pub mail: &'a [Option<String>],
+    /// For each action, its draft's letter, for a `mailto:` link.
+    pub mail: &'a [Option<crate::draft::Sendable>],
     /// Each application's earliest log entry, by file (for the chart).
     pub first_entries: &'a BTreeMap<&'a str, NaiveDate>,
     pub today: NaiveDate,
@@ -95,14 +95,33 @@ impl ReportInput<'_> {
 
     /// The action cell with a link that opens the letter in a mail
     /// program. The link is a reference (`[✉ e-mail][mail-2]`) defined
-    /// below the table, so the table stays readable as text.
-    fn action_with_mail(&self, index: usize, a: &Action, refs: &mut Vec<String>) -> String {
+    /// below the table (see [`ReportInput::mail_links`]), so the table
+    /// stays readable as text.
+    fn action_with_mail(&self, index: usize, a: &Action, links: &mut usize) -> String {
         let mut cell = self.action(index, a);
-        if let Some(url) = self.mail.get(index).and_then(Option::as_ref) {
-            refs.push(format!("[mail-{}]: {url}", refs.len() + 1));
-            let _ = write!(cell, " · [✉ e-mail][mail-{}]", refs.len());
+        if self.mail.get(index).is_some_and(Option::is_some) {
+            *links += 1;
+            let _ = write!(cell, " · [✉ e-mail][mail-{links}]");
         }
         cell
+    }
+
+    /// The definitions of the mail links of these rows, numbered as
+    /// [`ReportInput::action_with_mail`] numbered them.
+    fn mail_links(&self, out: &mut String, rows: &[(usize, &Action)]) {
+        let letters = rows
+            .iter()
+            .filter_map(|(i, _)| self.mail.get(*i).and_then(Option::as_ref));
+        let mut any = false;
+        for (n, letter) in letters.enumerate() {
+            let _ = write!(out, "[mail-{}]: ", n + 1);
+            crate::draft::write_mailto(out, letter);
+            out.push('\n');
+            any = true;
+        }
+        if any {
+            out.push('\n');
+        }
     }
 
     fn recipient(a: &Action) -> String {
@@ -164,26 +183,20 @@ pub fn render(input: &ReportInput<'_>) -> String {
         out.push_str("Nothing to do now.\n\n");
     } else {
         out.push_str("| Send by | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
-        let mut refs = Vec::new();
-        for (i, a) in now {
+        let mut links = 0;
+        for &(i, a) in &now {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
                 a.deadline,
-                input.action_with_mail(i, a, &mut refs),
+                input.action_with_mail(i, a, &mut links),
                 input.application(a),
                 ReportInput::recipient(a),
                 ReportInput::notes(a)
             );
         }
         out.push('\n');
-        for r in &refs {
-            out.push_str(r);
-            out.push('\n');
-        }
-        if !refs.is_empty() {
-            out.push('\n');
-        }
+        input.mail_links(&mut out, &now);
     }
 
     let _ = writeln!(out, "## Coming up\n");
