@@ -107,15 +107,7 @@ fn write_to(w: &mut impl io::Write, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Reads and analyses the journal at `dir`.
 fn load(dir: &Path, today: NaiveDate) -> Result<Analysis, Failure> {
-    let mut analysis = analyse(scan::scan(dir)?, today);
-    if analysis.config.calendar {
-        analysis.calendar_file = scan::read_generated(
-            dir,
-            &analysis.config.calendar_path(),
-            crate::render::calendar::is_calendar,
-        );
-    }
-    Ok(analysis)
+    Ok(analyse(scan::scan(dir)?, today))
 }
 
 /// A journal file's path as the user should see it: relative to where
@@ -374,7 +366,16 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
 
 /// `nudge update [DIR] [--check]`: the report and the drafts.
 fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure> {
-    let analysis = load(&args.dir, today)?;
+    let mut analysis = load(&args.dir, today)?;
+    // Only `update` writes the calendar, so only it looks at the file.
+    let calendar_path = analysis
+        .config
+        .calendar
+        .then(|| analysis.config.calendar_path());
+    if let Some(path) = &calendar_path {
+        analysis.calendar_file =
+            scan::read_generated(&args.dir, path, crate::render::calendar::is_calendar);
+    }
     let plan = crate::plan::plan(&analysis, today);
     let mut diagnostics = analysis.diagnostics.clone();
     diagnostics.extend(plan.diagnostics.iter().cloned());
@@ -388,13 +389,9 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     if args.check {
         let mut text = String::new();
         for op in &plan.ops {
-            let verb = match op.change {
-                crate::plan::Change::Create(_) => "create",
-                crate::plan::Change::Update(_) => "update",
-                crate::plan::Change::Remove | crate::plan::Change::RemoveLeftover => "remove",
-            };
             text.push_str(&format!(
-                "would {verb} {}\n",
+                "would {} {}\n",
+                op.change.verb(),
                 shown_path(&args.dir, &op.path)
             ));
         }
@@ -423,7 +420,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
                 };
                 if op.path == analysis.config.report {
                     report_written = true;
-                } else if analysis.config.calendar && op.path == analysis.config.calendar_path() {
+                } else if calendar_path.as_ref() == Some(&op.path) {
                     calendar_written = true;
                 } else {
                     counts[slot] += 1;
@@ -446,11 +443,8 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
                 shown_path(&args.dir, &analysis.config.report)
             ));
         }
-        if calendar_written {
-            done.push(format!(
-                "wrote {}",
-                shown_path(&args.dir, &analysis.config.calendar_path())
-            ));
+        if let Some(path) = calendar_path.as_ref().filter(|_| calendar_written) {
+            done.push(format!("wrote {}", shown_path(&args.dir, path)));
         }
         for (n, what) in counts.iter().zip(["created", "updated", "removed"]) {
             if *n > 0 {
@@ -485,12 +479,11 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
             "nudge: update changed these files; review them, `git add` them, and commit again:\n"
                 .to_owned();
         for op in &plan.ops {
-            let verb = match op.change {
-                crate::plan::Change::Create(_) => "created",
-                crate::plan::Change::Update(_) => "updated",
-                crate::plan::Change::Remove | crate::plan::Change::RemoveLeftover => "removed",
-            };
-            text.push_str(&format!("  {verb} {}\n", shown_path(&args.dir, &op.path)));
+            text.push_str(&format!(
+                "  {}d {}\n",
+                op.change.verb(),
+                shown_path(&args.dir, &op.path)
+            ));
         }
         print_err(&text)?;
         return Ok(PROBLEMS);

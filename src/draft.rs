@@ -71,9 +71,7 @@ impl Draft {
         let sum = checksum(&format!("{head}{tail}"));
         format!("{head}{CHECKSUM_KEY}\"{sum}\"\n{tail}")
     }
-}
 
-impl Draft {
     /// The letter as it goes out: recipient, subject and text (what
     /// [`sendable`] reads back from the rendered file).
     pub fn sendable(&self) -> Sendable {
@@ -175,15 +173,9 @@ const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMER
 /// The same, keeping the `@` of an address.
 const ADDRESS: &percent_encoding::AsciiSet = &COMPONENT.remove(b'@');
 
-/// A `mailto:` link (RFC 6068) that opens the letter in a mail program:
-/// the address, the subject and the body, line breaks as CRLF.
-pub fn mailto(letter: &Sendable) -> String {
-    let mut url = String::new();
-    write_mailto(&mut url, letter);
-    url
-}
-
-/// Writes the `mailto:` link of a letter straight into `out`.
+/// Writes the `mailto:` link (RFC 6068) that opens the letter in a mail
+/// program — the address, the subject and the body, line breaks as CRLF —
+/// straight into `out`.
 pub fn write_mailto(out: &mut String, letter: &Sendable) {
     use percent_encoding::utf8_percent_encode as encode;
     use std::fmt::Write as _;
@@ -203,6 +195,12 @@ pub fn write_mailto(out: &mut String, letter: &Sendable) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mailto(letter: &Sendable) -> String {
+        let mut url = String::new();
+        write_mailto(&mut url, letter);
+        url
+    }
 
     fn draft() -> Draft {
         Draft {

@@ -31,6 +31,18 @@ pub enum Change {
     RemoveLeftover,
 }
 
+impl Change {
+    /// What the change does to its file, as a verb: "create", "update" or
+    /// "remove" (add "d" for what it did).
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Change::Create(_) => "create",
+            Change::Update(_) => "update",
+            Change::Remove | Change::RemoveLeftover => "remove",
+        }
+    }
+}
+
 /// One planned change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileOp {
