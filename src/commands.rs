@@ -228,10 +228,17 @@ fn status(args: &StatusArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
 /// `nudge check [DIR] [--strict]`: silent and 0 when all is well. Letters
 /// are rendered too, so template errors show.
 fn check(args: &CheckArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure> {
-    let analysis = load(&args.dir, today)?;
-    let plan = crate::plan::plan(&analysis, today);
+    let mut analysis = load(&args.dir, today)?;
+    find_dictionary(&mut analysis);
+    let plan = crate::plan::plan_with(&analysis, today, crate::plan::Suggest::Yes);
     let mut diagnostics = analysis.diagnostics.clone();
     diagnostics.extend(plan.diagnostics);
+    diagnostics.extend(plan.proofread);
+    if args.strict {
+        for d in &mut diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
     Diagnostic::sort(&mut diagnostics);
     let diagnostics = &diagnostics;
     if !diagnostics.is_empty() {
@@ -240,9 +247,58 @@ fn check(args: &CheckArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failure>
             print_err(&format!("\nnudge: {}\n", count_line(diagnostics)))?;
         }
     }
-    let failed =
-        diagnostics.iter().any(Diagnostic::is_error) || (args.strict && !diagnostics.is_empty());
+    if let Some(why) = &plan.spelling_not_checked
+        && !quiet
+    {
+        print_err(&format!("nudge: spelling was not checked: {why}\n"))?;
+    }
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
     Ok(if failed { PROBLEMS } else { SUCCESS })
+}
+
+/// Where Hunspell dictionaries are installed: `$DICPATH`, then the usual
+/// folders of Linux, macOS and the job seeker's home.
+fn dictionary_folders() -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::env::var_os("DICPATH")
+        .map(|paths| std::env::split_paths(&paths).collect())
+        .unwrap_or_default();
+    folders.extend(
+        [
+            "/usr/share/hunspell",
+            "/usr/share/myspell",
+            "/usr/share/myspell/dicts",
+            "/usr/local/share/hunspell",
+            "/opt/homebrew/share/hunspell",
+            "/Library/Spelling",
+        ]
+        .map(PathBuf::from),
+    );
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        folders.push(home.join(".local/share/hunspell"));
+        folders.push(home.join("Library/Spelling"));
+    }
+    folders
+}
+
+/// Reads the dictionary the config names, when it is not the built-in
+/// one, from the first folder that has its `.aff` and `.dic`.
+fn find_dictionary(analysis: &mut Analysis) {
+    let crate::proofread::Dictionary::Missing { name, .. } = &analysis.dictionary else {
+        return;
+    };
+    let name = name.clone();
+    let folders = dictionary_folders();
+    for folder in &folders {
+        let read = |ext: &str| fs::read_to_string(folder.join(format!("{name}.{ext}")));
+        if let (Ok(aff), Ok(dic)) = (read("aff"), read("dic")) {
+            analysis.dictionary = crate::proofread::Dictionary::Found { name, aff, dic };
+            return;
+        }
+    }
+    analysis.dictionary = crate::proofread::Dictionary::Missing {
+        name,
+        looked_in: folders.iter().map(|f| f.display().to_string()).collect(),
+    };
 }
 
 /// The journal folder a file belongs to: `--journal`, else the nearest
@@ -290,7 +346,8 @@ fn journal_of(file: &Path, explicit: Option<&Path>) -> Result<(PathBuf, PathBuf)
 fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
     let (root, file_abs) = journal_of(&args.file, args.journal.as_deref())?;
     let rel = scan::relative(&root, &file_abs);
-    let analysis = load(&root, today)?;
+    let mut analysis = load(&root, today)?;
+    find_dictionary(&mut analysis);
     let kind = analysis
         .files
         .iter()
@@ -353,15 +410,80 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
                 out.push_str(&render_own());
             }
         }
-        FileKind::Generated => {
+        FileKind::Generated if rel == analysis.config.report => {
             out.push_str(&format!(
-                "{shown} was written by nudge (a report or a draft); it is not an application.\n"
+                "{shown} is nudge's report; `nudge update` writes it.\n"
             ));
         }
+        FileKind::Generated => explain_draft(&mut out, &shown, &rel, &analysis, today)?,
     }
     print_out(&out)?;
     let has_error = own.iter().any(|d| d.severity == Severity::Error);
     Ok(if has_error { PROBLEMS } else { SUCCESS })
+}
+
+/// What `explain` says of a draft: whose letter it is, who owns it now,
+/// and what the proofreader noticed in it.
+fn explain_draft(
+    out: &mut String,
+    shown: &str,
+    rel: &str,
+    analysis: &Analysis,
+    today: NaiveDate,
+) -> Result<(), Failure> {
+    let plan = crate::plan::plan_with(analysis, today, crate::plan::Suggest::Yes);
+    let Some(i) = plan.drafts.iter().position(|d| d.as_deref() == Some(rel)) else {
+        out.push_str(&format!(
+            "{shown} is a draft nudge wrote that is no longer needed: `nudge update` removes \
+             it, unless you have edited it.\n"
+        ));
+        return Ok(());
+    };
+    let action = &analysis.outcome.actions[i];
+    let to = action
+        .recipient
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" to {}", c.name));
+    out.push_str(&format!(
+        "{shown}: the {}{to} for {} ({}), due {}, send by {}.\n",
+        render::terminal::action_label(action),
+        action.company.as_deref().unwrap_or("your search"),
+        action.file.as_deref().unwrap_or(""),
+        action.due,
+        action.deadline,
+    ));
+    let edited = analysis
+        .generated
+        .get(rel)
+        .is_some_and(|text| !crate::draft::is_untouched(text));
+    out.push_str(if edited {
+        "You have edited it, so nudge leaves it as it is.\n"
+    } else {
+        "nudge wrote it and keeps it up to date until you edit it.\n"
+    });
+    let notes: Vec<&Diagnostic> = plan.proofread.iter().filter(|d| d.file == rel).collect();
+    if notes.is_empty() {
+        out.push_str("\nproofread: no notes\n");
+    } else {
+        out.push_str(&format!(
+            "\nproofread: {}\n\n",
+            if notes.len() == 1 {
+                "1 note".to_owned()
+            } else {
+                format!("{} notes", notes.len())
+            }
+        ));
+        let styles = Styles::coloured();
+        let rendered: Vec<String> = notes
+            .iter()
+            .map(|d| diag::render(d, shown, &styles))
+            .collect();
+        out.push_str(&rendered.join("\n"));
+    }
+    if let Some(why) = &plan.spelling_not_checked {
+        out.push_str(&format!("\nspelling was not checked: {why}\n"));
+    }
+    Ok(())
 }
 
 /// `nudge update [DIR] [--check]`: the report and the drafts.
@@ -376,16 +498,24 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
         analysis.calendar_file =
             scan::read_generated(&args.dir, path, crate::render::calendar::is_calendar);
     }
+    find_dictionary(&mut analysis);
     let plan = crate::plan::plan(&analysis, today);
     let mut diagnostics = analysis.diagnostics.clone();
     diagnostics.extend(plan.diagnostics.iter().cloned());
     Diagnostic::sort(&mut diagnostics);
     print_errors_briefly(&args.dir, &diagnostics)?;
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    let letters = match plan.letters_now {
+    let mut letters = match plan.letters_now {
         1 => "1 letter to send now".to_owned(),
         n => format!("{n} letters to send now"),
     };
+    match plan.proofread.len() {
+        0 => {}
+        1 => letters.push_str(" (proofread: 1 note — `nudge check` shows it)"),
+        n => letters.push_str(&format!(
+            " (proofread: {n} notes — `nudge check` shows them)"
+        )),
+    }
     if args.check {
         let mut text = String::new();
         for op in &plan.ops {

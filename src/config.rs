@@ -110,7 +110,42 @@ pub struct Config {
     /// `.ics` for `.md`).
     pub calendar: bool,
     pub rules: Rules,
+    /// How drafts are proofread.
+    pub proofread: Proofread,
 }
+
+/// The settings of the proofreader (`proofread:` in nudge.yaml).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proofread {
+    /// The Hunspell dictionary to check spelling with: `en_US` is built
+    /// in; another name is looked for among the system's dictionaries;
+    /// `None` when spelling is not to be checked (`dictionary: false`).
+    pub dictionary: Option<String>,
+    /// Longest thank-you, in words.
+    pub thank_you_max_words: u32,
+    /// Longest follow-up, in paragraphs.
+    pub follow_up_max_paragraphs: u32,
+}
+
+/// The dictionary nudge carries inside itself.
+pub const BUILT_IN_DICTIONARY: &str = "en_US";
+
+impl Default for Proofread {
+    fn default() -> Self {
+        Proofread {
+            dictionary: Some(BUILT_IN_DICTIONARY.to_owned()),
+            thank_you_max_words: 200,
+            follow_up_max_paragraphs: 3,
+        }
+    }
+}
+
+/// The keys under `proofread:`.
+pub const PROOFREAD_KEYS: [&str; 3] = [
+    "dictionary",
+    "thank_you_max_words",
+    "follow_up_max_paragraphs",
+];
 
 impl Default for Config {
     fn default() -> Self {
@@ -120,12 +155,20 @@ impl Default for Config {
             horizon_days: 14,
             calendar: false,
             rules: Rules::default(),
+            proofread: Proofread::default(),
         }
     }
 }
 
 /// The top-level keys of `nudge.yaml`.
-pub const KEYS: [&str; 5] = ["me", "report", "horizon_days", "calendar", "rules"];
+pub const KEYS: [&str; 6] = [
+    "me",
+    "report",
+    "horizon_days",
+    "calendar",
+    "rules",
+    "proofread",
+];
 
 /// Largest number of days a setting may have (about 100 years): beyond it
 /// dates would leave the calendar.
@@ -214,6 +257,7 @@ impl ConfigReader<'_> {
                 "horizon_days" => self.days(value, "horizon_days", &mut config.horizon_days),
                 "calendar" => self.calendar(value, config),
                 "rules" => self.rules(value, &mut config.rules),
+                "proofread" => self.proofread(value, &mut config.proofread),
                 _ => self.unknown_key(key, &KEYS, ""),
             }
         }
@@ -320,6 +364,66 @@ impl ConfigReader<'_> {
     }
 }
 
+impl ConfigReader<'_> {
+    fn proofread(&mut self, node: &Node, proofread: &mut Proofread) {
+        let entries = match &node.value {
+            Value::Null => return,
+            Value::Map(entries) => entries,
+            other => {
+                self.error(
+                    node,
+                    format!("`proofread` must be a mapping, found {}", other.type_name()),
+                    "write one setting per line below `proofread:`, e.g. `  thank_you_max_words: 200`"
+                        .to_owned(),
+                );
+                return;
+            }
+        };
+        for (key, value) in entries {
+            match key.value.key_text().as_str() {
+                "dictionary" => self.dictionary(value, proofread),
+                "thank_you_max_words" => self.days(
+                    value,
+                    "thank_you_max_words",
+                    &mut proofread.thank_you_max_words,
+                ),
+                "follow_up_max_paragraphs" => self.days(
+                    value,
+                    "follow_up_max_paragraphs",
+                    &mut proofread.follow_up_max_paragraphs,
+                ),
+                _ => self.unknown_key(key, &PROOFREAD_KEYS, " under `proofread`"),
+            }
+        }
+    }
+
+    fn dictionary(&mut self, node: &Node, proofread: &mut Proofread) {
+        let is_name = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        };
+        match &node.value {
+            Value::Bool(false) => proofread.dictionary = None,
+            Value::Str(s) if is_name(s) => proofread.dictionary = Some(s.clone()),
+            other => self.error(
+                node,
+                format!(
+                    "`dictionary` must be a dictionary's name such as en_US, or false, found {}",
+                    match other {
+                        Value::Str(s) => format!("'{s}'"),
+                        other => other.type_name().to_owned(),
+                    }
+                ),
+                "write `dictionary: en_US` (built in), the name of a Hunspell dictionary \
+                 installed on this computer (en_GB, de_DE, ...), or `dictionary: false` \
+                 to skip spelling"
+                    .to_owned(),
+            ),
+        }
+    }
+}
+
 impl Config {
     /// Where `update` writes the calendar: beside the report, as `.ics`.
     pub fn calendar_path(&self) -> String {
@@ -357,7 +461,7 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let text = "me: {name: Gordon Freeman, email: gordon@example.org, phone: \"+1 555 0100\"}\nreport: notes/FOLLOW-UPS.md\nhorizon_days: 21\ncalendar: true\nrules:\n  max_follow_ups: 3\n  apply_gap_days: 0\n";
+        let text = "me: {name: Gordon Freeman, email: gordon@example.org, phone: \"+1 555 0100\"}\nreport: notes/FOLLOW-UPS.md\nhorizon_days: 21\ncalendar: true\nrules:\n  max_follow_ups: 3\n  apply_gap_days: 0\nproofread:\n  dictionary: en_GB\n  thank_you_max_words: 150\n  follow_up_max_paragraphs: 2\n";
         let (c, d) = Config::read(text);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.me["name"], "Gordon Freeman");
@@ -368,11 +472,17 @@ mod tests {
         assert_eq!(c.rules.max_follow_ups, 3);
         assert_eq!(c.rules.apply_gap_days, 0);
         assert_eq!(c.rules.move_on_after_days, 14);
+        assert_eq!(c.proofread.dictionary.as_deref(), Some("en_GB"));
+        assert_eq!(c.proofread.thank_you_max_words, 150);
+        assert_eq!(c.proofread.follow_up_max_paragraphs, 2);
+        let (c, d) = Config::read("proofread:\n  dictionary: false\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.proofread.dictionary, None);
     }
 
     #[test]
     fn unknown_keys_and_bad_values_are_errors_that_keep_defaults() {
-        let text = "horizon_day: 3\nrules:\n  max_folow_ups: 5\n  prepare_days: -1\n  move_on_after_days: soon\nreport: ../out.md\ncalendar: yes\n";
+        let text = "horizon_day: 3\nrules:\n  max_folow_ups: 5\n  prepare_days: -1\n  move_on_after_days: soon\nreport: ../out.md\ncalendar: yes\nproofread:\n  dictionary: ../x\n  thank_you_max_word: 3\n";
         let (c, d) = Config::read(text);
         let msgs: Vec<_> = d
             .iter()
@@ -395,6 +505,8 @@ mod tests {
                 "5:23 `move_on_after_days` must be a whole number from 0 to 36500, found 'soon' | write e.g. `move_on_after_days: 14` (the default is kept for now)",
                 "6:9 report path '../out.md' must be a `.md` file inside the journal | give a file name inside the journal, e.g. `report: FOLLOW-UPS.md`",
                 "7:11 `calendar` must be true or false, found 'yes' | write `calendar: true` to have `nudge update` write the calendar file",
+                "9:15 `dictionary` must be a dictionary's name such as en_US, or false, found '../x' | write `dictionary: en_US` (built in), the name of a Hunspell dictionary installed on this computer (en_GB, de_DE, ...), or `dictionary: false` to skip spelling",
+                "10:3 unknown key `thank_you_max_word` under `proofread` | did you mean `thank_you_max_words`?",
             ]
         );
         assert_eq!(c, Config::default());

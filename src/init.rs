@@ -116,6 +116,22 @@ pub fn config_text() -> String {
         debug_assert_eq!(key, noted);
         text.push_str(&format!("  # {note}\n  {key}: {value}\n"));
     }
+    let proofread = defaults.proofread;
+    text.push_str(&format!(
+        "\n# How `nudge check` proofreads the drafts. A personal word list goes in\n\
+         # words.txt beside this file, one word per line.\n\
+         proofread:\n\
+         \x20 # The Hunspell dictionary for spelling: en_US is built in; another name\n\
+         \x20 # (en_GB, de_DE, ...) is looked for on this computer; false skips spelling.\n\
+         \x20 dictionary: {}\n\
+         \x20 # The longest thank-you, in words.\n\
+         \x20 thank_you_max_words: {}\n\
+         \x20 # The longest follow-up, in paragraphs.\n\
+         \x20 follow_up_max_paragraphs: {}\n",
+        proofread.dictionary.as_deref().unwrap_or("false"),
+        proofread.thank_you_max_words,
+        proofread.follow_up_max_paragraphs,
+    ));
     text
 }
 
@@ -300,7 +316,11 @@ mod tests {
         let (config, diagnostics) = Config::read(&text);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(config, Config::default());
-        for key in crate::config::KEYS.iter().chain(Rules::keys().iter()) {
+        for key in crate::config::KEYS
+            .iter()
+            .chain(Rules::keys().iter())
+            .chain(crate::config::PROOFREAD_KEYS.iter())
+        {
             assert!(
                 text.lines()
                     .any(|l| l.trim_start().starts_with(&format!("{key}:"))),

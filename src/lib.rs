@@ -16,6 +16,7 @@ pub mod init;
 pub mod journal;
 pub mod model;
 pub mod plan;
+pub mod proofread;
 pub mod render;
 pub mod write;
 
@@ -61,6 +62,11 @@ pub struct Analysis {
     pub outcome: Outcome,
     /// The calendar file as found on disk (read only when `calendar: true`).
     pub calendar_file: journal::scan::Existing,
+    /// The text of `words.txt`: the job seeker's words for the spelling check.
+    pub words: Option<String>,
+    /// The dictionary drafts are spell-checked with (one not built in is
+    /// looked for on disk by the commands that proofread).
+    pub dictionary: proofread::Dictionary,
     /// Every diagnostic (scan, config, files, lints), sorted by file, line,
     /// column.
     pub diagnostics: Vec<Diagnostic>,
@@ -124,6 +130,7 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         files.push((rel, kind));
     }
     let outcome = infer::infer(&applications, &config, today);
+    let dictionary = proofread::Dictionary::wanted(config.proofread.dictionary.as_deref());
     diagnostics.extend(outcome.lints.iter().cloned());
     Diagnostic::sort(&mut diagnostics);
     Analysis {
@@ -135,6 +142,8 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         leftovers: scan.leftovers,
         outcome,
         calendar_file: journal::scan::Existing::Absent,
+        words: scan.words,
+        dictionary,
         diagnostics,
     }
 }

@@ -97,28 +97,46 @@ pub struct Contact {
     pub role: Option<Role>,
 }
 
+/// Words before a name that are not part of it ("Dr.", "Ms"), lower-case
+/// and without their dot.
+pub const HONORIFICS: [&str; 12] = [
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "rev",
+    "father",
+];
+
 impl Contact {
     /// First name, as a letter would greet them: the first word that is
-    /// not a title such as "Dr." or "Ms".
+    /// not a title such as "Dr." or "Ms". A contact that is a group ("Hiring
+    /// Team", "Talent Acquisition Office") is greeted by its whole name.
     pub fn first_name(&self) -> &str {
-        const TITLES: [&str; 12] = [
-            "dr",
-            "mr",
-            "mrs",
-            "ms",
-            "mx",
-            "miss",
-            "prof",
-            "professor",
-            "sir",
-            "dame",
-            "rev",
-            "father",
+        const GROUPS: [&str; 8] = [
+            "team",
+            "department",
+            "committee",
+            "office",
+            "panel",
+            "group",
+            "board",
+            "recruiting",
         ];
+        let last = self.last_name().to_lowercase();
+        if self.name.split_whitespace().nth(1).is_some() && GROUPS.contains(&last.as_str()) {
+            return self.name.trim();
+        }
         let mut words = self.name.split_whitespace().peekable();
         while let Some(word) = words.next() {
             let bare = word.trim_end_matches('.').to_lowercase();
-            if !TITLES.contains(&bare.as_str()) || words.peek().is_none() {
+            if !HONORIFICS.contains(&bare.as_str()) || words.peek().is_none() {
                 return word;
             }
         }
@@ -537,6 +555,11 @@ mod tests {
         assert_eq!(c("Prof Ada King").first_name(), "Ada");
         assert_eq!(c("Dr.").first_name(), "Dr.");
         assert_eq!(c("Kleiner").first_name(), "Kleiner");
+        assert_eq!(c("Hiring Team").first_name(), "Hiring Team");
+        assert_eq!(
+            c("Talent Acquisition Office").first_name(),
+            "Talent Acquisition Office"
+        );
         assert_eq!(c("Dr. Kleiner").last_name(), "Kleiner");
     }
 

@@ -9,11 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::draft::{self, Draft};
 use crate::journal::REPORT_MARKER;
 use crate::journal::scan::Existing;
 use crate::model::{Action, Application, Status};
+use crate::proofread::{self, Facts, Speller, TrustedWords};
 use crate::render::letters::{self, Letters};
 use crate::render::report::{self, ReportInput};
 use crate::{Analysis, FileKind};
@@ -64,6 +65,22 @@ pub struct Plan {
     pub drafts: Vec<Option<String>>,
     /// How many letters have a draft after the update.
     pub letters_now: usize,
+    /// What the proofreader noticed in the drafts as the update leaves
+    /// them (warnings, sorted; not part of the report's problems).
+    pub proofread: Vec<Diagnostic>,
+    /// For each action, how many notes the proofreader has on its draft.
+    pub notes: Vec<usize>,
+    /// Why spelling was not checked, when a dictionary was wanted and
+    /// could not be had.
+    pub spelling_not_checked: Option<String>,
+}
+
+/// Whether to look for corrections of misspelt words: slow, so only for
+/// the commands that show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Suggest {
+    Yes,
+    No,
 }
 
 /// Whether a file is nudge's report.
@@ -159,20 +176,36 @@ impl<'a> Applications<'a> {
     }
 }
 
-/// A draft's text, or why its letter could not be written.
-/// A draft's text and its letter, or why the letter could not be written.
-type Rendered = Result<(String, draft::Sendable), Box<Diagnostic>>;
+/// A draft's text, its letter and the proofreader's notes on the draft as
+/// it will be, or why the letter could not be written.
+type Rendered = Result<(String, draft::Sendable, Vec<Diagnostic>), Box<Diagnostic>>;
 
 /// Plans `update`: the report and drafts that should exist, against the
 /// files the scan found.
 pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
+    plan_with(analysis, today, Suggest::No)
+}
+
+/// [`plan`], with corrections for misspelt words when asked.
+pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Plan {
     let config = &analysis.config;
     let horizon = config.horizon_days;
     let (letters, mut diagnostics) = Letters::new(&analysis.templates);
     let apps = Applications::new(analysis);
+    let speller = Speller::new(
+        &analysis.dictionary,
+        TrustedWords::new(
+            &analysis.applications,
+            &config.me,
+            analysis.words.as_deref(),
+        ),
+        suggest == Suggest::Yes,
+    );
     let mut ops = Vec::new();
     let mut drafts = vec![None; analysis.outcome.actions.len()];
     let mut mail = vec![None; analysis.outcome.actions.len()];
+    let mut notes = vec![0; analysis.outcome.actions.len()];
+    let mut proofread = Vec::new();
     let mut wanted = BTreeSet::new();
 
     // Letters are rendered on every core; what becomes of each is decided
@@ -190,7 +223,26 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
             }
             let text = letters.render(action.kind, &context).map(|letter| {
                 let draft = draft_of(action, app, letter);
-                (draft.render(), draft.sendable())
+                let text = draft.render();
+                // The draft as the update leaves it: the job seeker's edit,
+                // or nudge's text.
+                let edited = analysis
+                    .generated
+                    .get(&path)
+                    .filter(|existing| !draft::is_untouched(existing));
+                let facts = Facts {
+                    app,
+                    recipient: action.recipient.as_ref(),
+                    kind: action.kind,
+                };
+                let notes = proofread_draft(
+                    &path,
+                    edited.map_or(&text, |e| e),
+                    &facts,
+                    &config.proofread,
+                    &speller,
+                );
+                (text, draft.sendable(), notes)
             });
             Some((path, Some(text)))
         })
@@ -213,7 +265,7 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         };
         // The mail link carries the letter as it will be on disk: nudge's
         // text, or the job seeker's edit of it.
-        let (text, letter) = text;
+        let (text, letter, found) = text;
         mail[i] = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => {
                 ops.push(FileOp {
@@ -243,6 +295,8 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
                 continue;
             }
         };
+        notes[i] = found.len();
+        proofread.extend(found);
         drafts[i] = Some(path);
     }
 
@@ -295,6 +349,7 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
         outcome: &analysis.outcome,
         diagnostics: &all,
         drafts: &drafts,
+        notes: &notes,
         mail: &mail,
         first_entries: &first_entries,
         today,
@@ -342,13 +397,49 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
     }));
     ops.sort_by(|a, b| a.path.cmp(&b.path));
     Diagnostic::sort(&mut diagnostics);
+    Diagnostic::sort(&mut proofread);
     let letters_now = drafts.iter().flatten().count();
+    let spelling_not_checked = (letters_now > 0).then(|| speller.not_checked()).flatten();
     Plan {
         ops,
         diagnostics,
         drafts,
         letters_now,
+        proofread,
+        notes,
+        spelling_not_checked,
     }
+}
+
+/// The proofreader's notes on a draft, as warnings at their line and
+/// column.
+fn proofread_draft(
+    path: &str,
+    text: &str,
+    facts: &Facts<'_>,
+    limits: &crate::config::Proofread,
+    speller: &Speller<'_>,
+) -> Vec<Diagnostic> {
+    let letter = crate::journal::front_matter::strip_bom(text);
+    let shift = text.len() - letter.len();
+    let index = LineIndex::new(text);
+    proofread::proofread(letter, facts, limits, speller)
+        .into_iter()
+        .map(|finding| {
+            let d = Diagnostic::at_offset(
+                path,
+                &index,
+                finding.range.start + shift,
+                finding.range.len(),
+                Severity::Warning,
+                finding.message,
+            );
+            match finding.help {
+                Some(help) => d.with_help(help),
+                None => d,
+            }
+        })
+        .collect()
 }
 
 /// The calendar of every pending action, with each letter's subject as
@@ -492,6 +583,59 @@ mod tests {
         let name =
             draft_path(&action(ActionKind::ThankYou, 1, Some(".hidden")), today, 14).unwrap();
         assert_eq!(name, "apps/black-mesa.thank-you.hidden.draft.md");
+    }
+
+    /// Every default letter, to every contact of every application of the
+    /// sample journal (and to each team), passes the proofreader.
+    #[test]
+    fn every_default_letter_for_the_sample_journal_is_clean() {
+        use crate::model::{EventKind, Trigger};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-journal");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let analysis = crate::analyse(crate::journal::scan::scan(&root).unwrap(), today);
+        let (letters, problems) = Letters::new(&[]);
+        assert!(problems.is_empty());
+        let config = &analysis.config;
+        let speller = Speller::new(
+            &analysis.dictionary,
+            TrustedWords::new(&analysis.applications, &config.me, None),
+            false,
+        );
+        let mut checked = 0;
+        for app in &analysis.applications {
+            let interview = app
+                .entries
+                .iter()
+                .rfind(|e| e.kind == EventKind::Interview)
+                .map(|e| e.index);
+            let recipients = app.contacts.iter().map(Some).chain([None]);
+            for recipient in recipients {
+                for (kind, _) in letters::DEFAULTS {
+                    let d = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+                    let mut a = Action::new(kind, d, d, String::new()).for_application(app);
+                    a.recipient = recipient.cloned();
+                    a.interview = interview;
+                    a.n = 2;
+                    a.trigger = Some(Trigger::Offer {
+                        company: "Aperture Science".into(),
+                        file: "applications/aperture.md".into(),
+                        deadline: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+                    });
+                    let context = letters::context(&a, app, app.decision_by, &config.me);
+                    let letter = letters.render(kind, &context).unwrap();
+                    let text = draft_of(&a, app, letter).render();
+                    let facts = Facts {
+                        app,
+                        recipient: a.recipient.as_ref(),
+                        kind,
+                    };
+                    let notes = proofread::proofread(&text, &facts, &config.proofread, &speller);
+                    assert!(notes.is_empty(), "{}:\n{text}\n{notes:#?}", app.file);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]

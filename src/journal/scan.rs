@@ -14,6 +14,10 @@ use crate::diag::{Diagnostic, Severity};
 /// The name of the optional config file at the journal root.
 pub const CONFIG_FILE: &str = "nudge.yaml";
 
+/// The job seeker's own word list for the spelling check, at the journal
+/// root: one word per line.
+pub const WORDS_FILE: &str = "words.txt";
+
 /// A markdown file's text, read successfully.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
@@ -29,6 +33,8 @@ pub struct Scan {
     pub files: Vec<SourceFile>,
     /// The text of `nudge.yaml`, if there is one.
     pub config: Option<String>,
+    /// The text of `words.txt`, if there is one.
+    pub words: Option<String>,
     /// The journal's own letter templates (`templates/*.hbs`), by path.
     pub templates: Vec<SourceFile>,
     /// Temporary files of an interrupted nudge, older than [`LEFTOVER_AGE`],
@@ -152,6 +158,11 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         if entry.depth() == 1 && name == CONFIG_FILE {
             match read_text(entry.path(), &rel) {
                 Ok(text) => scan.config = Some(text),
+                Err(d) => scan.diagnostics.push(*d),
+            }
+        } else if entry.depth() == 1 && name == WORDS_FILE {
+            match read_text(entry.path(), &rel) {
+                Ok(text) => scan.words = Some(text),
                 Err(d) => scan.diagnostics.push(*d),
             }
         } else if name.ends_with(".md") {

@@ -22,6 +22,8 @@ pub struct ReportInput<'a> {
     /// For each action (same order as `outcome.actions`), its draft file if
     /// one exists after `update`.
     pub drafts: &'a [Option<String>],
+    /// For each action, how many notes the proofreader has on its draft.
+    pub notes: &'a [usize],
     /// For each action, its draft's letter, for a `mailto:` link.
     pub mail: &'a [Option<crate::draft::Sendable>],
     /// Each application's earliest log entry, by file (for the chart).
@@ -99,6 +101,13 @@ impl ReportInput<'_> {
     /// stays readable as text.
     fn action_with_mail(&self, index: usize, a: &Action, links: &mut usize) -> String {
         let mut cell = self.action(index, a);
+        match self.notes.get(index).copied().unwrap_or(0) {
+            0 => {}
+            1 => cell.push_str(" · proofread: 1 note"),
+            n => {
+                let _ = write!(cell, " · proofread: {n} notes");
+            }
+        }
         if self.mail.get(index).is_some_and(Option::is_some) {
             *links += 1;
             let _ = write!(cell, " · [✉ e-mail][mail-{links}]");

@@ -8,6 +8,7 @@ mod edit;
 mod explain;
 mod faults;
 mod journal_files;
+mod proofread;
 mod status;
 mod tools;
 mod update;
