@@ -422,8 +422,12 @@ fn proofread_draft(
 ) -> Vec<Diagnostic> {
     let letter = crate::journal::front_matter::strip_bom(text);
     let shift = text.len() - letter.len();
+    let findings = proofread::proofread(letter, facts, limits, speller);
+    if findings.is_empty() {
+        return Vec::new();
+    }
     let index = LineIndex::new(text);
-    proofread::proofread(letter, facts, limits, speller)
+    findings
         .into_iter()
         .map(|finding| {
             let d = Diagnostic::at_offset(

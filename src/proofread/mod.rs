@@ -26,7 +26,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 pub use speller::{Dictionary, Speller, TrustedWords};
-use text::{Letter, Word, is_capitalised, near_miss};
+use text::{Letter, Word, is_capitalised, is_one_of, near_miss, same};
 
 use crate::config::Proofread as Limits;
 use crate::model::{ActionKind, Application, Contact, HONORIFICS};
@@ -133,7 +133,9 @@ pub fn proofread(
 ) -> Vec<Finding> {
     let letter = Letter::read(text);
     let mut out = Vec::new();
-    if letter.content_words(text).is_empty() {
+    let words = letter.words(text);
+    let content = letter.content_words(&words);
+    if content.is_empty() {
         let at = letter.body.start..letter.body.start;
         out.push(
             Finding::new(at, "the letter is empty")
@@ -143,8 +145,8 @@ pub fn proofread(
     for region in letter.subject.iter().chain([&letter.body]) {
         placeholders(text, region.clone(), &mut out);
     }
-    length(text, &letter, facts.kind, limits, &mut out);
-    let words = letter.words(text);
+    placeholder_words(&words, &mut out);
+    length(text, &letter, &content, facts.kind, limits, &mut out);
     let mut flagged = BTreeSet::new();
     let names = Names::of(facts.app);
     names.single_words(&words, speller, &mut flagged, &mut out);
@@ -166,7 +168,8 @@ fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
     let slice = &text[region.clone()];
     let help = "fill it in or delete it before you send the letter";
     let mut i = 0;
-    while i < slice.len() {
+    while let Some(next) = slice[i..].find(['[', '<', '{', '}']) {
+        i += next;
         let rest = &slice[i..];
         let at = region.start + i;
         let c = rest.chars().next().unwrap_or(' ');
@@ -195,14 +198,18 @@ fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
         }
         i += c.len_utf8();
     }
-    for word in text::tokens(text, region) {
+}
+
+/// The words `TODO`, `TBD`, `FIXME`, `XXX`.
+fn placeholder_words(words: &[Word<'_>], out: &mut Vec<Finding>) {
+    for word in words {
         if matches!(word.text, "TODO" | "TBD" | "FIXME" | "XXX") {
             out.push(
                 Finding::new(
                     word.range(),
                     format!("a placeholder is left in: {}", word.text),
                 )
-                .help(help),
+                .help("fill it in or delete it before you send the letter"),
             );
         }
     }
@@ -238,10 +245,16 @@ fn bracketed(rest: &str) -> Option<usize> {
 }
 
 /// A thank-you over the word limit, a follow-up over the paragraph limit.
-fn length(text: &str, letter: &Letter, kind: ActionKind, limits: &Limits, out: &mut Vec<Finding>) {
+fn length(
+    text: &str,
+    letter: &Letter,
+    words: &[Word<'_>],
+    kind: ActionKind,
+    limits: &Limits,
+    out: &mut Vec<Finding>,
+) {
     match kind {
         ActionKind::ThankYou => {
-            let words = letter.content_words(text);
             let max = limits.thank_you_max_words as usize;
             if words.len() > max {
                 let at = words[max].range();
@@ -316,9 +329,27 @@ impl Whose<'_> {
     }
 }
 
+/// The first letters of some words, lower-case: a cheap test of whether a
+/// word can be one of them.
+fn initials<'w>(words: impl Iterator<Item = &'w str>) -> Vec<char> {
+    let mut out: Vec<char> = words
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn has_initial(word: &str, initials: &[char]) -> bool {
+    word.chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| initials.contains(&c))
+}
+
 fn is_honorific(word: &str) -> bool {
-    let bare = word.trim_end_matches('.').to_lowercase();
-    HONORIFICS.contains(&bare.as_str())
+    is_one_of(word.trim_end_matches('.'), &HONORIFICS)
 }
 
 /// The words of a name, without honorifics ("Dr. Isaac Kleiner" → Isaac,
@@ -374,17 +405,20 @@ impl<'a> Names<'a> {
         flagged: &mut BTreeSet<usize>,
         out: &mut Vec<Finding>,
     ) {
+        let initials = initials(self.parts.iter().map(|(p, _)| *p));
         for w in words {
             let bare = w.bare();
-            if bare.chars().count() < 3 || self.is_exact(bare) || text::is_all_caps(bare) {
+            let capitalised = is_capitalised(bare);
+            let maybe_a_name = capitalised || has_initial(bare, &initials);
+            if !maybe_a_name || bare.len() < 3 || self.is_exact(bare) || text::is_all_caps(bare) {
                 continue;
             }
-            let lower = bare.to_lowercase();
-            let capitalised = is_capitalised(bare);
-            if let Some((part, whose)) = self.parts.iter().find(|(p, _)| p.to_lowercase() == lower)
-            {
+            let written_so = has_initial(bare, &initials)
+                .then(|| self.parts.iter().find(|(p, _)| same(p, bare)))
+                .flatten();
+            if let Some((part, whose)) = written_so {
                 // A lower-case common word that happens to be a name ("mark").
-                if !capitalised && speller.is_english(&lower) {
+                if !capitalised && speller.is_english(&bare.to_lowercase()) {
                     continue;
                 }
                 out.push(
@@ -397,7 +431,11 @@ impl<'a> Names<'a> {
                 flagged.insert(w.start);
                 continue;
             }
-            if !capitalised || speller.is_english(&lower) || speller.is_journal_word(&lower) {
+            if !capitalised {
+                continue;
+            }
+            let lower = bare.to_lowercase();
+            if speller.is_journal_word(&lower) || speller.is_english(&lower) {
                 continue;
             }
             let target = self.parts.iter().find(|(p, _)| {
@@ -434,23 +472,37 @@ impl<'a> Names<'a> {
         flagged: &mut BTreeSet<usize>,
         out: &mut Vec<Finding>,
     ) {
-        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
         let is_known = |window: &[Word<'_>]| {
             self.phrases.iter().any(|(p, _)| {
                 p.len() == window.len() && p.iter().zip(window).all(|(a, w)| same(a, w.bare()))
             })
         };
+        // Which words of the letter are words of some name: a window can
+        // be one word off a name only if all its other words are.
+        let initials = initials(self.phrases.iter().flat_map(|(p, _)| p.iter().copied()));
+        let relevant: Vec<bool> = words
+            .iter()
+            .map(|w| {
+                has_initial(w.text, &initials)
+                    && self
+                        .phrases
+                        .iter()
+                        .any(|(p, _)| p.iter().any(|p| same(p, w.bare())))
+            })
+            .collect();
         for (phrase, whose) in &self.phrases {
             let n = phrase.len();
             // The company followed by a legal ending it does not have.
             if let Whose::Company(company) = whose {
-                for window in words.windows(n + 1) {
+                for (at, window) in words.windows(n + 1).enumerate() {
+                    if !relevant[at..at + n].iter().all(|r| *r) {
+                        continue;
+                    }
                     let (name, ending) = window.split_at(n);
                     let ending = &ending[0];
-                    let suffix = ending.bare().to_lowercase();
                     if text::joined(text, window)
                         && name.iter().zip(phrase).all(|(w, p)| same(w.bare(), p))
-                        && COMPANY_SUFFIXES.contains(&suffix.as_str())
+                        && is_one_of(ending.bare(), &COMPANY_SUFFIXES)
                         && !flagged.contains(&ending.start)
                     {
                         let range = window[0].start..ending.end;
@@ -468,14 +520,17 @@ impl<'a> Names<'a> {
                     }
                 }
             }
-            for window in words.windows(n) {
+            for (at, window) in words.windows(n).enumerate() {
+                if relevant[at..at + n].iter().filter(|r| **r).count() + 1 < n {
+                    continue;
+                }
+                let mut differing = (0..n).filter(|&i| !same(window[i].bare(), phrase[i]));
+                let (Some(i), None) = (differing.next(), differing.next()) else {
+                    continue;
+                };
                 if !text::joined(text, window) || is_known(window) {
                     continue;
                 }
-                let differing: Vec<usize> = (0..n)
-                    .filter(|&i| !same(window[i].bare(), phrase[i]))
-                    .collect();
-                let [i] = differing[..] else { continue };
                 let w = &window[i];
                 if window.iter().any(|o| flagged.contains(&o.start))
                     || speller.is_personal(&w.bare().to_lowercase())
@@ -549,12 +604,10 @@ impl<'a> Names<'a> {
                 ];
                 for run in runs.into_iter().flatten() {
                     let shown = &text[run.clone()];
-                    let differs = shown
+                    let differs = !shown
                         .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase()
-                        != title.to_lowercase();
+                        .map(str::to_lowercase)
+                        .eq(title.split_whitespace().map(str::to_lowercase));
                     if differs {
                         out.push(
                             Finding::new(run, format!("“{shown}” is not {}'s title", contact.name))
@@ -614,9 +667,7 @@ fn title_run_before(
         return None;
     }
     let run = &words[start..i];
-    let is_title = run
-        .iter()
-        .any(|w| TITLE_WORDS.contains(&w.bare().to_lowercase().as_str()));
+    let is_title = run.iter().any(|w| is_one_of(w.bare(), &TITLE_WORDS));
     is_title.then(|| run[0].start..run[run.len() - 1].end)
 }
 
@@ -639,9 +690,7 @@ fn title_run(text: &str, words: &[Word<'_>], k: usize) -> Option<Range<usize>> {
         end -= 1;
     }
     let run = &words[k..=end];
-    let is_title = run
-        .iter()
-        .any(|w| TITLE_WORDS.contains(&w.bare().to_lowercase().as_str()));
+    let is_title = run.iter().any(|w| is_one_of(w.bare(), &TITLE_WORDS));
     is_title.then(|| first.start..words[end].end)
 }
 
@@ -709,14 +758,13 @@ fn doubled(text: &str, words: &[Word<'_>], out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let gap = &text[a.end..b.start];
-        let lower = b.text.to_lowercase();
         if !gap.is_empty()
             && gap.chars().all(char::is_whitespace)
             && gap.matches('\n').count() < 2
-            && a.text.to_lowercase() == lower
-            && lower.chars().all(char::is_alphabetic)
+            && same(a.text, b.text)
+            && b.text.chars().all(char::is_alphabetic)
             // "had had" and "that that" can be right.
-            && !matches!(lower.as_str(), "had" | "that")
+            && !is_one_of(b.text, &["had", "that"])
         {
             out.push(
                 Finding::new(b.range(), format!("“{}” is written twice", b.text))
@@ -737,18 +785,22 @@ const ABBREVIATIONS: [&str; 11] = [
 /// A word whose full stop does not end a sentence: an abbreviation, an
 /// honorific, an initial.
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-        || is_honorific(word)
-        || word.chars().count() == 1
+    is_one_of(word, &ABBREVIATIONS) || is_honorific(word) || word.chars().count() == 1
 }
 
 /// A sentence, or a paragraph, that starts with a lower-case letter.
 fn sentence_starts(text: &str, letter: &Letter, words: &[Word<'_>], out: &mut Vec<Finding>) {
+    // The first word of each paragraph, when nothing comes before it.
+    let firsts: Vec<usize> = letter
+        .paragraphs
+        .iter()
+        .filter_map(|p| {
+            let i = words.partition_point(|w| w.start < p.start);
+            words.get(i).filter(|w| w.start == p.start).map(|w| w.start)
+        })
+        .collect();
     for (i, w) in words.iter().enumerate() {
-        let starts_paragraph = letter
-            .paragraphs
-            .iter()
-            .any(|p| p.contains(&w.start) && text[p.start..w.start].trim().is_empty());
+        let starts_paragraph = firsts.binary_search(&w.start).is_ok();
         let after_stop = i > 0 && {
             let prev = &words[i - 1];
             let gap = &text[prev.end..w.start];

@@ -3,7 +3,7 @@
 //! without asking it: the words of its own letters, the journal's names and
 //! the job seeker's `words.txt`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, OnceLock};
 
 use super::text;
@@ -59,16 +59,18 @@ impl Dictionary {
     }
 }
 
-/// Words known to be right without a dictionary, lower-case.
+/// Where a trusted word comes from (bits of [`TrustedWords`]' map).
+const LETTERS: u8 = 1;
+const JOURNAL: u8 = 2;
+const PERSONAL: u8 = 4;
+
+/// Words known to be right without a dictionary, lower-case, each with
+/// where it comes from: the words of nudge's own letters (checked against
+/// en_US by a test), the journal's names (companies, positions, contacts,
+/// titles, the job seeker) and the words of `words.txt`.
 #[derive(Clone, Debug, Default)]
 pub struct TrustedWords {
-    /// The words of nudge's own letters (checked against en_US by a test).
-    letters: HashSet<String>,
-    /// The journal's names (companies, positions, contacts, titles, the job
-    /// seeker).
-    journal: HashSet<String>,
-    /// The words of `words.txt`.
-    personal: HashSet<String>,
+    words: foldhash::HashMap<String, u8>,
 }
 
 impl TrustedWords {
@@ -77,42 +79,63 @@ impl TrustedWords {
         me: &BTreeMap<String, serde_json::Value>,
         personal: Option<&str>,
     ) -> TrustedWords {
-        let mut letters_words = HashSet::new();
+        let mut trusted = TrustedWords::default();
         for (_, source) in letters::DEFAULTS {
-            add_words(&mut letters_words, &without_expressions(source));
+            trusted.add(LETTERS, &without_expressions(source));
         }
-        let mut journal = HashSet::new();
+        // What the `date` helper writes.
+        trusted.add(LETTERS, DATE_WORDS);
         for app in applications {
-            add_words(&mut journal, &app.company);
+            trusted.add(JOURNAL, &app.company);
             if let Some(position) = &app.position {
-                add_words(&mut journal, position);
+                trusted.add(JOURNAL, position);
             }
             for c in &app.contacts {
-                add_words(&mut journal, &c.name);
+                trusted.add(JOURNAL, &c.name);
                 if let Some(title) = &c.title {
-                    add_words(&mut journal, title);
+                    trusted.add(JOURNAL, title);
                 }
             }
         }
         for value in me.values() {
             if let serde_json::Value::String(s) = value {
-                add_words(&mut journal, s);
+                trusted.add(JOURNAL, s);
             }
         }
-        let mut personal_words = HashSet::new();
         for line in personal.unwrap_or("").lines() {
             let line = line.trim();
             if !line.starts_with('#') {
-                add_words(&mut personal_words, line);
+                trusted.add(PERSONAL, line);
             }
         }
-        TrustedWords {
-            letters: letters_words,
-            journal,
-            personal: personal_words,
+        trusted
+    }
+
+    fn add(&mut self, from: u8, text: &str) {
+        for w in text::tokens(text, 0..text.len()) {
+            for word in [w.bare(), w.text] {
+                let word = normalise(word).to_lowercase();
+                *self.words.entry(word).or_default() |= from;
+            }
         }
     }
+
+    /// Where a word comes from (0: not trusted).
+    fn sources(&self, word: &str) -> u8 {
+        let word = normalise(word);
+        if word.chars().any(char::is_uppercase) {
+            self.words.get(&word.to_lowercase())
+        } else {
+            self.words.get(word.as_ref())
+        }
+        .copied()
+        .unwrap_or(0)
+    }
 }
+
+/// The names of months and days, as the letters' `date` helper writes them.
+pub(super) const DATE_WORDS: &str = "January February March April May June July August \
+    September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
 
 /// A template's text without its `{{...}}` expressions.
 pub(super) fn without_expressions(source: &str) -> String {
@@ -129,17 +152,13 @@ pub(super) fn without_expressions(source: &str) -> String {
     out
 }
 
-fn add_words(set: &mut HashSet<String>, text: &str) {
-    let words = text::tokens(text, 0..text.len());
-    for w in words {
-        set.insert(normalise(w.bare()).to_lowercase());
-        set.insert(normalise(w.text).to_lowercase());
-    }
-}
-
 /// Curly apostrophes as straight ones.
-fn normalise(word: &str) -> String {
-    word.replace('’', "'")
+fn normalise(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('’') {
+        std::borrow::Cow::Owned(word.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// How many suggestions a misspelt word gets.
@@ -208,28 +227,26 @@ impl<'a> Speller<'a> {
 
     /// A word of nudge's letters, of the journal's names or of `words.txt`.
     pub fn is_trusted(&self, word: &str) -> bool {
-        let lower = normalise(word).to_lowercase();
-        self.trusted.letters.contains(&lower)
-            || self.trusted.journal.contains(&lower)
-            || self.trusted.personal.contains(&lower)
+        self.trusted.sources(word) != 0
     }
 
-    /// A name from the journal or a word of `words.txt` (lower-case).
-    pub fn is_journal_word(&self, lower: &str) -> bool {
-        let lower = normalise(lower);
-        self.trusted.journal.contains(&lower) || self.trusted.personal.contains(&lower)
+    /// A name from the journal or a word of `words.txt`.
+    pub fn is_journal_word(&self, word: &str) -> bool {
+        self.trusted.sources(word) & (JOURNAL | PERSONAL) != 0
     }
 
-    /// A word of `words.txt` (lower-case).
-    pub fn is_personal(&self, lower: &str) -> bool {
-        self.trusted.personal.contains(&normalise(lower))
+    /// A word of `words.txt`.
+    pub fn is_personal(&self, word: &str) -> bool {
+        self.trusted.sources(word) & PERSONAL != 0
     }
 
     /// Whether a lower-case word is an ordinary English word (so, written
     /// with a capital, it starts a sentence rather than names someone).
     pub fn is_english(&self, lower: &str) -> bool {
-        let lower = normalise(lower);
-        self.trusted.letters.contains(&lower) || self.dictionary().is_some_and(|d| d.check(&lower))
+        self.trusted.sources(lower) & LETTERS != 0
+            || self
+                .dictionary()
+                .is_some_and(|d| d.check(&normalise(lower)))
     }
 
     /// Whether the dictionary knows the word (each part of a hyphenated

@@ -408,7 +408,11 @@ fn every_word_of_the_default_letters_is_in_the_dictionary() {
     let dictionary = Dictionary::BuiltIn;
     let speller = Speller::new(&dictionary, TrustedWords::default(), false);
     for (kind, source) in crate::render::letters::DEFAULTS {
-        let plain = speller::without_expressions(source);
+        let plain = format!(
+            "{} {}",
+            speller::without_expressions(source),
+            speller::DATE_WORDS
+        );
         for w in text::tokens(&plain, 0..plain.len()) {
             assert_eq!(
                 speller.check(w.text),
@@ -432,4 +436,49 @@ fn near_misses() {
         "names under four letters are left alone"
     );
     assert!(!near_miss("Vancouver", "Vance"));
+}
+
+#[test]
+fn a_lower_case_sentence_after_a_bracket_or_quote() {
+    let bad = CLEAN.replace("role. I enjoyed", "role (in person). i enjoyed");
+    assert_eq!(
+        notes(&bad),
+        ["12:106 [i] this sentence starts with a lower-case letter"]
+    );
+}
+
+#[test]
+fn a_contact_that_is_a_team_is_not_a_misspelt_name() {
+    let text = CLEAN.replace("Dear Eli,", "Dear Hiring Team,");
+    assert_eq!(
+        Case {
+            recipient: "none",
+            ..Case::default()
+        }
+        .notes("Thank you", &text),
+        Vec::<String>::new()
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the job seeker writes in a draft, the proofreader answers
+    /// without panicking, with ranges inside the text.
+    #[test]
+    fn any_letter_is_read_without_panic(
+        body in "(\\PC|[\\[\\]<>{}.!?'’ \\n-]|Kleiner|Black Mesa|Dear Eli,|TODO){0,80}",
+        subject in "\\PC{0,20}",
+    ) {
+        let app = application();
+        let text = draft(&subject.replace(['"', '\\'], ""), &body);
+        let dictionary = Dictionary::BuiltIn;
+        let speller = Speller::new(&dictionary, TrustedWords::default(), false);
+        let facts = Facts { app: &app, recipient: app.contacts.get(1), kind: ActionKind::FollowUp };
+        for f in proofread(&text, &facts, &Limits::default(), &speller) {
+            proptest::prop_assert!(f.range.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(f.range.start));
+            proptest::prop_assert!(text.is_char_boundary(f.range.end));
+        }
+    }
 }

@@ -58,34 +58,48 @@ pub fn tokens(text: &str, region: Range<usize>) -> Vec<Word<'_>> {
 
 /// The words of one chunk of text without whitespace.
 fn words_of<'t>(chunk: &'t str, offset: usize, out: &mut Vec<Word<'t>>) {
-    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((from, c)) = chars.next() {
+        if !c.is_alphanumeric() {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
-        while end < chars.len() {
-            let c = chars[end].1;
+        let mut to = from + c.len_utf8();
+        while let Some(&(at, c)) = chars.peek() {
             if c.is_alphanumeric() {
-                end += 1;
-            } else if is_joiner(c) && chars.get(end + 1).is_some_and(|n| n.1.is_alphanumeric()) {
-                end += 2;
+                to = at + c.len_utf8();
+                chars.next();
+            } else if is_joiner(c)
+                && chunk[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                chars.next();
             } else {
                 break;
             }
         }
-        let from = chars[start].0;
-        let to = chars.get(end).map_or(chunk.len(), |c| c.0);
         out.push(Word {
             start: offset + from,
             end: offset + to,
             text: &chunk[from..to],
         });
-        i = end;
     }
+}
+
+/// Whether two words are the same but for case, without allocating.
+pub fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether `word` is one of `list` (lower-case), but for case.
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| same(w, word))
 }
 
 /// Whether a word starts with a capital letter.
@@ -182,11 +196,13 @@ impl Letter {
             .collect()
     }
 
-    /// The words between the greeting and the closing.
-    pub fn content_words<'t>(&self, text: &'t str) -> Vec<Word<'t>> {
-        self.content_paragraphs()
-            .into_iter()
-            .flat_map(|p| tokens(text, p))
+    /// Of the letter's words, those between the greeting and the closing.
+    pub fn content_words<'t>(&self, words: &[Word<'t>]) -> Vec<Word<'t>> {
+        let content = self.content_paragraphs();
+        words
+            .iter()
+            .filter(|w| content.iter().any(|p| p.contains(&w.start)))
+            .copied()
             .collect()
     }
 
