@@ -694,6 +694,50 @@ fn title_run(text: &str, words: &[Word<'_>], k: usize) -> Option<Range<usize>> {
     is_title.then(|| first.start..words[end].end)
 }
 
+/// The words of a greeting that name nobody ("Dear Hiring Team,").
+const GREETING_WORDS: [&str; 40] = [
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "greetings",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "all",
+    "team",
+    "everyone",
+    "there",
+    "madam",
+    "or",
+    "and",
+    "to",
+    "whom",
+    "it",
+    "may",
+    "concern",
+    "hiring",
+    "colleagues",
+    "friends",
+    "folks",
+    "committee",
+    "department",
+    "office",
+    "panel",
+    "board",
+    "engineering",
+    "recruiting",
+    "recruitment",
+    "talent",
+    "acquisition",
+    "people",
+    "hr",
+    "research",
+    "product",
+    "again",
+];
+
 /// A greeting that names another contact than the recipient ("Dear Isaac"
 /// in the letter to Eli Vance).
 fn greeting(
@@ -730,6 +774,40 @@ fn greeting(
                 format!("“{}” looks like a misspelling of “{name}”", w.bare()),
             )
             .help(format!("this letter is for {}", recipient.name)),
+        );
+        return;
+    }
+    // Someone else's name altogether ("Dear Jane," to Jordan Lee).
+    let app = facts.app;
+    let of_the_application = |word: &str| {
+        let mut texts = app
+            .contacts
+            .iter()
+            .filter_map(|c| c.title.as_deref())
+            .chain(app.position.as_deref());
+        texts.any(|t| t.split_whitespace().any(|t| same(t, word)))
+    };
+    let stranger = in_greeting.iter().find(|w| {
+        let bare = w.bare();
+        is_capitalised(bare)
+            && !text::is_all_caps(bare)
+            && !is_honorific(bare)
+            && !is_one_of(bare, &GREETING_WORDS)
+            && !is_one_of(bare, &TITLE_WORDS)
+            && !names.parts.iter().any(|(p, _)| same(p, bare))
+            && !of_the_application(bare)
+    });
+    if let Some(w) = stranger {
+        out.push(
+            Finding::new(
+                w.range(),
+                format!(
+                    "this letter is for {}, but the greeting names “{}”",
+                    recipient.name,
+                    w.bare()
+                ),
+            )
+            .help(format!("greet {}", recipient.first_name())),
         );
         return;
     }

@@ -168,6 +168,25 @@ fn the_wrong_interviewer_greeted() {
         notes(&bad),
         ["10:6 [Isaac] this letter is for Eli Vance, but the greeting names Dr. Isaac Kleiner"]
     );
+    let stranger = CLEAN.replace("Dear Eli,", "Dear Jane,");
+    assert_eq!(
+        notes(&stranger),
+        ["10:6 [Jane] this letter is for Eli Vance, but the greeting names “Jane”"]
+    );
+    for good in [
+        "Dear Mr. Vance,",
+        "Hello Eli,",
+        "Dear Hiring Manager,",
+        "Hi,",
+        "Dear Black Mesa team,",
+        "Good morning Eli,",
+    ] {
+        assert_eq!(
+            notes(&CLEAN.replace("Dear Eli,", good)),
+            Vec::<String>::new(),
+            "{good}"
+        );
+    }
     // The same greeting is right in the letter to Kleiner.
     let case = Case {
         recipient: "kleiner",

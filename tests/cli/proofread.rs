@@ -14,7 +14,7 @@ use super::{fixtures, nudge_in, output};
 const DAY: &str = "2026-11-19";
 
 /// Each case and the message its bad letter gets.
-const CASES: [(&str, &str); 20] = [
+const CASES: [(&str, &str); 21] = [
     (
         "name-near-miss",
         "“Klein” looks like a misspelling of “Kleiner”",
@@ -42,6 +42,10 @@ const CASES: [(&str, &str); 20] = [
     (
         "greeting-wrong-person",
         "this letter is for Eli Vance, but the greeting names Isaac Kleiner",
+    ),
+    (
+        "greeting-stranger",
+        "this letter is for Eli Vance, but the greeting names “Jane”",
     ),
     (
         "greeting-misspelt",
@@ -186,7 +190,7 @@ fn the_report_marks_drafts_with_notes_and_explain_lists_them() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .contains("(proofread: 20 notes — `nudge check` shows them)"),
+            .contains("(proofread: 21 notes — `nudge check` shows them)"),
         "{}",
         r.stdout
     );
