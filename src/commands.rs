@@ -415,7 +415,7 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
                 "{shown} is nudge's report; `nudge update` writes it.\n"
             ));
         }
-        FileKind::Generated => explain_draft(&mut out, &shown, &rel, &analysis, today)?,
+        FileKind::Generated => explain_draft(&mut out, &shown, &rel, &analysis, today),
     }
     print_out(&out)?;
     let has_error = own.iter().any(|d| d.severity == Severity::Error);
@@ -424,20 +424,14 @@ fn explain(args: &ExplainArgs, today: NaiveDate) -> Result<u8, Failure> {
 
 /// What `explain` says of a draft: whose letter it is, who owns it now,
 /// and what the proofreader noticed in it.
-fn explain_draft(
-    out: &mut String,
-    shown: &str,
-    rel: &str,
-    analysis: &Analysis,
-    today: NaiveDate,
-) -> Result<(), Failure> {
+fn explain_draft(out: &mut String, shown: &str, rel: &str, analysis: &Analysis, today: NaiveDate) {
     let plan = crate::plan::plan_with(analysis, today, crate::plan::Suggest::Yes);
     let Some(i) = plan.drafts.iter().position(|d| d.as_deref() == Some(rel)) else {
         out.push_str(&format!(
             "{shown} is a draft nudge wrote that is no longer needed: `nudge update` removes \
              it, unless you have edited it.\n"
         ));
-        return Ok(());
+        return;
     };
     let action = &analysis.outcome.actions[i];
     let to = action
@@ -467,11 +461,7 @@ fn explain_draft(
     } else {
         out.push_str(&format!(
             "\nproofread: {}\n\n",
-            if notes.len() == 1 {
-                "1 note".to_owned()
-            } else {
-                format!("{} notes", notes.len())
-            }
+            crate::proofread::count(notes.len())
         ));
         let styles = Styles::coloured();
         let rendered: Vec<String> = notes
@@ -483,7 +473,6 @@ fn explain_draft(
     if let Some(why) = &plan.spelling_not_checked {
         out.push_str(&format!("\nspelling was not checked: {why}\n"));
     }
-    Ok(())
 }
 
 /// `nudge update [DIR] [--check]`: the report and the drafts.
@@ -511,9 +500,10 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     };
     match plan.proofread.len() {
         0 => {}
-        1 => letters.push_str(" (proofread: 1 note — `nudge check` shows it)"),
         n => letters.push_str(&format!(
-            " (proofread: {n} notes — `nudge check` shows them)"
+            " (proofread: {} — `nudge check` shows {})",
+            crate::proofread::count(n),
+            if n == 1 { "it" } else { "them" }
         )),
     }
     if args.check {

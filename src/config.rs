@@ -336,19 +336,29 @@ impl ConfigReader<'_> {
         }
     }
 
-    fn rules(&mut self, node: &Node, rules: &mut Rules) {
-        let entries = match &node.value {
-            Value::Null => return,
+    /// The entries of a section such as `rules:`; nothing (and an error
+    /// when it is not a mapping) otherwise.
+    fn section<'n>(&mut self, node: &'n Node, name: &str, help: &str) -> &'n [(Node, Node)] {
+        match &node.value {
             Value::Map(entries) => entries,
+            Value::Null => &[],
             other => {
                 self.error(
                     node,
-                    format!("`rules` must be a mapping, found {}", other.type_name()),
-                    "write one rule per line below `rules:`, e.g. `  max_follow_ups: 2`".to_owned(),
+                    format!("`{name}` must be a mapping, found {}", other.type_name()),
+                    help.to_owned(),
                 );
-                return;
+                &[]
             }
-        };
+        }
+    }
+
+    fn rules(&mut self, node: &Node, rules: &mut Rules) {
+        let entries = self.section(
+            node,
+            "rules",
+            "write one rule per line below `rules:`, e.g. `  max_follow_ups: 2`",
+        );
         let keys = Rules::keys();
         for (key, value) in entries {
             let name = key.value.key_text();
@@ -362,23 +372,13 @@ impl ConfigReader<'_> {
             }
         }
     }
-}
 
-impl ConfigReader<'_> {
     fn proofread(&mut self, node: &Node, proofread: &mut Proofread) {
-        let entries = match &node.value {
-            Value::Null => return,
-            Value::Map(entries) => entries,
-            other => {
-                self.error(
-                    node,
-                    format!("`proofread` must be a mapping, found {}", other.type_name()),
-                    "write one setting per line below `proofread:`, e.g. `  thank_you_max_words: 200`"
-                        .to_owned(),
-                );
-                return;
-            }
-        };
+        let entries = self.section(
+            node,
+            "proofread",
+            "write one setting per line below `proofread:`, e.g. `  thank_you_max_words: 200`",
+        );
         for (key, value) in entries {
             match key.value.key_text().as_str() {
                 "dictionary" => self.dictionary(value, proofread),

@@ -114,6 +114,12 @@ pub const HONORIFICS: [&str; 12] = [
     "father",
 ];
 
+/// Whether a word is an honorific ("Dr.", "ms"), whatever its case.
+pub fn is_honorific(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(bare))
+}
+
 impl Contact {
     /// First name, as a letter would greet them: the first word that is
     /// not a title such as "Dr." or "Ms". A contact that is a group ("Hiring
@@ -135,8 +141,7 @@ impl Contact {
         }
         let mut words = self.name.split_whitespace().peekable();
         while let Some(word) = words.next() {
-            let bare = word.trim_end_matches('.').to_lowercase();
-            if !HONORIFICS.contains(&bare.as_str()) || words.peek().is_none() {
+            if !is_honorific(word) || words.peek().is_none() {
                 return word;
             }
         }

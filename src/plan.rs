@@ -176,9 +176,20 @@ impl<'a> Applications<'a> {
     }
 }
 
-/// A draft's text, its letter and the proofreader's notes on the draft as
-/// it will be, or why the letter could not be written.
-type Rendered = Result<(String, draft::Sendable, Vec<Diagnostic>), Box<Diagnostic>>;
+/// A letter drafted for an action, beside what is on disk at its path.
+struct Drafted {
+    /// The draft's text as nudge writes it.
+    text: String,
+    /// The letter in it, for the mail link.
+    letter: draft::Sendable,
+    /// Whether the draft on disk is the job seeker's edit (so it stays).
+    edited: bool,
+    /// The proofreader's notes on the draft as the update leaves it.
+    notes: Vec<Diagnostic>,
+}
+
+/// A drafted letter, or why it could not be written.
+type Rendered = Result<Drafted, Box<Diagnostic>>;
 
 /// Plans `update`: the report and drafts that should exist, against the
 /// files the scan found.
@@ -242,7 +253,12 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
                     &config.proofread,
                     &speller,
                 );
-                (text, draft.sendable(), notes)
+                Drafted {
+                    edited: edited.is_some(),
+                    letter: draft.sendable(),
+                    text,
+                    notes,
+                }
             });
             Some((path, Some(text)))
         })
@@ -253,9 +269,9 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         .filter_map(|(i, r)| r.map(|r| (i, r)))
     {
         wanted.insert(path.clone());
-        let text = match text {
+        let drafted = match text {
             None => continue,
-            Some(Ok(rendered)) => rendered,
+            Some(Ok(drafted)) => drafted,
             Some(Err(d)) => {
                 if !diagnostics.contains(&d) {
                     diagnostics.push(*d);
@@ -265,7 +281,12 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         };
         // The mail link carries the letter as it will be on disk: nudge's
         // text, or the job seeker's edit of it.
-        let (text, letter, found) = text;
+        let Drafted {
+            text,
+            letter,
+            edited,
+            notes: found,
+        } = drafted;
         mail[i] = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => {
                 ops.push(FileOp {
@@ -278,7 +299,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
                 // An edited draft is the user's now: kept as it is, and
                 // its mail link carries their text. (A draft whose
                 // front-matter they broke keeps nudge's link.)
-                if !draft::is_untouched(existing) {
+                if edited {
                     Some(draft::sendable(existing).unwrap_or(letter))
                 } else {
                     if *existing != text {

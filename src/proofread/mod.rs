@@ -29,7 +29,16 @@ pub use speller::{Dictionary, Speller, TrustedWords};
 use text::{Letter, Word, is_capitalised, is_one_of, near_miss, same};
 
 use crate::config::Proofread as Limits;
-use crate::model::{ActionKind, Application, Contact, HONORIFICS};
+use crate::model::{ActionKind, Application, Contact, is_honorific};
+
+/// "1 note", "3 notes": how the proofreader's notes are counted wherever
+/// they are shown.
+pub fn count(notes: usize) -> String {
+    match notes {
+        1 => "1 note".to_owned(),
+        n => format!("{n} notes"),
+    }
+}
 
 /// One thing the proofreader noticed, at a byte range of the draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -348,10 +357,6 @@ fn has_initial(word: &str, initials: &[char]) -> bool {
         .is_some_and(|c| initials.contains(&c))
 }
 
-fn is_honorific(word: &str) -> bool {
-    is_one_of(word.trim_end_matches('.'), &HONORIFICS)
-}
-
 /// The words of a name, without honorifics ("Dr. Isaac Kleiner" → Isaac,
 /// Kleiner).
 fn name_words(name: &str) -> Vec<&str> {
@@ -660,13 +665,16 @@ fn title_run_before(
         }
         start -= 1;
     }
-    while start < i && CONNECTORS.contains(&words[start].bare()) {
-        start += 1;
-    }
-    if start == i {
-        return None;
-    }
-    let run = &words[start..i];
+    as_title(&words[start..i])
+}
+
+/// A run of words as a job title: without connectors at its ends, and
+/// with a title word in it.
+fn as_title(run: &[Word<'_>]) -> Option<Range<usize>> {
+    let is_connector = |w: &Word<'_>| CONNECTORS.contains(&w.bare());
+    let first = run.iter().position(|w| !is_connector(w))?;
+    let last = run.iter().rposition(|w| !is_connector(w))?;
+    let run = &run[first..=last];
     let is_title = run.iter().any(|w| is_one_of(w.bare(), &TITLE_WORDS));
     is_title.then(|| run[0].start..run[run.len() - 1].end)
 }
@@ -686,12 +694,7 @@ fn title_run(text: &str, words: &[Word<'_>], k: usize) -> Option<Range<usize>> {
         }
         end += 1;
     }
-    while end > k && CONNECTORS.contains(&words[end].bare()) {
-        end -= 1;
-    }
-    let run = &words[k..=end];
-    let is_title = run.iter().any(|w| is_one_of(w.bare(), &TITLE_WORDS));
-    is_title.then(|| first.start..words[end].end)
+    as_title(&words[k..=end])
 }
 
 /// The words of a greeting that name nobody ("Dear Hiring Team,").

@@ -204,6 +204,9 @@ fn a_title_that_is_not_the_contact_s() {
     );
     let good = CLEAN.replace("Dr. Kleiner and", "Isaac Kleiner, Head of Research, and");
     assert_eq!(notes(&good), Vec::<String>::new());
+    // A connector after the title is not part of it.
+    let good = CLEAN.replace("Dr. Kleiner and Isaac", "the Head of Research and Isaac");
+    assert_eq!(notes(&good), Vec::<String>::new());
     let bad = CLEAN.replace("Dr. Kleiner and", "Director of Research Isaac Kleiner and");
     assert_eq!(
         notes(&bad),

@@ -103,9 +103,8 @@ impl ReportInput<'_> {
         let mut cell = self.action(index, a);
         match self.notes.get(index).copied().unwrap_or(0) {
             0 => {}
-            1 => cell.push_str(" · proofread: 1 note"),
             n => {
-                let _ = write!(cell, " · proofread: {n} notes");
+                let _ = write!(cell, " · proofread: {}", crate::proofread::count(n));
             }
         }
         if self.mail.get(index).is_some_and(Option::is_some) {
