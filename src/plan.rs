@@ -505,16 +505,20 @@ fn in_the_way(path: &str, what: &str) -> Diagnostic {
 /// character other than a letter, digit, `.`, `_` or `-` becomes `-`; no
 /// leading dots (so `..` cannot climb out).
 pub fn slug(text: &str) -> String {
+    let kept = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-');
+    // Most names (handles above all) are already slugs.
+    if !text.is_empty()
+        && !text.starts_with('.')
+        && text.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
+    {
+        return text.to_owned();
+    }
     let s: String = text
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if kept(c) { c } else { '-' })
         .collect();
     let trimmed = s.trim_start_matches('.');
     if trimmed.is_empty() {
@@ -537,24 +541,23 @@ pub fn draft_path(action: &Action, today: NaiveDate, horizon_days: u32) -> Optio
         return None;
     }
     let file = action.file.as_deref()?;
-    let (dir, name) = match file.rsplit_once('/') {
-        Some((dir, name)) => (Some(dir), name),
-        None => (None, file),
-    };
-    let stem = name.strip_suffix(".md").unwrap_or(name);
-    let mut draft = format!("{stem}.{}", action.kind.as_str());
+    // Built by pushing parts: the JSON of a large journal asks for
+    // thousands of these.
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let mut draft = String::with_capacity(stem.len() + 48);
+    draft.push_str(stem);
+    draft.push('.');
+    draft.push_str(action.kind.as_str());
     if action.n >= 2 {
-        draft.push_str(&format!("-{}", action.n));
+        draft.push('-');
+        draft.push_str(&action.n.to_string());
     }
     if let Some(handle) = action.contact_handle() {
         draft.push('.');
         draft.push_str(&slug(handle.as_str()));
     }
     draft.push_str(".draft.md");
-    Some(match dir {
-        Some(dir) => format!("{dir}/{draft}"),
-        None => draft,
-    })
+    Some(draft)
 }
 
 #[cfg(test)]
@@ -669,5 +672,26 @@ mod tests {
         assert_eq!(slug("Jean Dupont"), "jean-dupont");
         assert_eq!(slug(".."), "-");
         assert_eq!(slug("o'neil"), "o-neil");
+        assert_eq!(slug("kleiner2"), "kleiner2");
+        assert_eq!(slug(".kleiner"), "kleiner");
+        assert_eq!(slug(""), "-");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for names that are already slugs gives what the
+        /// character-by-character rule gives.
+        #[test]
+        fn slugs_of_slugs_are_themselves(text in "[a-zA-Z0-9._ /'é-]{0,12}") {
+            let long_way: String = text
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
+                .collect();
+            let long_way = match long_way.trim_start_matches('.') {
+                "" => "-".to_owned(),
+                rest => rest.to_owned(),
+            };
+            proptest::prop_assert_eq!(slug(&text), long_way);
+        }
     }
 }
