@@ -277,9 +277,12 @@ impl<'a> LineIndex<'a> {
         if start > self.text.len() || (start == self.text.len() && line > 1) {
             return None;
         }
-        let rest = &self.text[start..];
-        let end = rest.find('\n').unwrap_or(rest.len());
-        Some(rest[..end].trim_end_matches('\r'))
+        // The next line's start is just after this line's `\n`.
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
     }
 
     pub fn text(&self) -> &'a str {

@@ -32,6 +32,17 @@ impl Handle {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether `raw`, as the user wrote it, names this handle: the same
+    /// comparison as `Handle::new(raw) == *self`, without a copy when
+    /// `raw` is ASCII.
+    pub fn is(&self, raw: &str) -> bool {
+        if raw.is_ascii() {
+            raw.eq_ignore_ascii_case(&self.0)
+        } else {
+            raw.to_lowercase() == self.0
+        }
+    }
 }
 
 impl fmt::Display for Handle {
@@ -545,6 +556,20 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `is` agrees with comparing a new handle, whatever the case or
+        /// script of either side.
+        #[test]
+        fn handle_is_matches_new(a in "[a-zA-Z0-9_.ÖöİßΣς-]{0,6}", b in "[a-zA-Z0-9_.ÖöİßΣς-]{0,6}") {
+            for (raw, handle) in [(&a, &b), (&a, &a), (&b, &a)] {
+                let handle = Handle::new(handle);
+                proptest::prop_assert_eq!(handle.is(raw), Handle::new(raw) == handle);
+            }
+            let upper = a.to_uppercase();
+            proptest::prop_assert_eq!(Handle::new(&a).is(&upper), Handle::new(&upper) == Handle::new(&a));
+        }
+    }
 
     #[test]
     fn first_name_skips_titles() {

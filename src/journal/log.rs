@@ -3,7 +3,6 @@
 //! finds the items and headings with their byte offsets; this module turns
 //! them into [`LogEntry`] values with lines, notes, mentions and dates.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -58,7 +57,6 @@ impl<'a> LogReader<'a, '_> {
     /// All entries of the body, in file order.
     pub fn read(&mut self, body: &str) -> Vec<LogEntry> {
         let (candidates, heading_starts, masked) = scan_markdown(body);
-        let handles: BTreeSet<Handle> = self.contacts.iter().map(|c| c.handle.clone()).collect();
         let dated: Vec<(Candidate, classify::Prefix)> = candidates
             .into_iter()
             .filter_map(|c| classify::prefix(&body[c.own.clone()]).map(|p| (c, p)))
@@ -79,15 +77,8 @@ impl<'a> LogReader<'a, '_> {
                 notes_range.end = next;
             }
             let spans = without_nested(notes_range, &entry_items);
-            if let Some(entry) = self.entry(
-                &handles,
-                body,
-                &masked,
-                candidate,
-                prefix,
-                &spans,
-                entries.len(),
-            ) {
+            if let Some(entry) = self.entry(body, &masked, candidate, prefix, &spans, entries.len())
+            {
                 entries.push(entry);
             }
         }
@@ -114,7 +105,6 @@ impl<'a> LogReader<'a, '_> {
     #[allow(clippy::too_many_arguments)]
     fn entry(
         &mut self,
-        handles: &BTreeSet<Handle>,
         body: &str,
         masked: &str,
         candidate: &Candidate,
@@ -154,9 +144,9 @@ impl<'a> LogReader<'a, '_> {
         let (kind, reason, skip) = self.classify(own_masked, text_range.start);
 
         let mut mentions = Vec::new();
-        self.collect_mentions(handles, own_masked, text_range.start, &mut mentions);
+        self.collect_mentions(own_masked, text_range.start, &mut mentions);
         for span in note_spans {
-            self.collect_mentions(handles, &masked[span.clone()], span.start, &mut mentions);
+            self.collect_mentions(&masked[span.clone()], span.start, &mut mentions);
         }
 
         let mut by_date = None;
@@ -247,19 +237,12 @@ impl<'a> LogReader<'a, '_> {
 
     /// Resolves the `@mentions` of a text to contact handles, warning about
     /// unknown ones.
-    fn collect_mentions(
-        &mut self,
-        handles: &BTreeSet<Handle>,
-        text: &str,
-        offset: usize,
-        into: &mut Vec<Handle>,
-    ) {
+    fn collect_mentions(&mut self, text: &str, offset: usize, into: &mut Vec<Handle>) {
         for (at, raw) in classify::mentions(text) {
             let mut candidate = raw;
             let found = loop {
-                let handle = Handle::new(candidate);
-                if handles.contains(&handle) {
-                    break Some(handle);
+                if let Some(contact) = self.contacts.iter().find(|c| c.handle.is(candidate)) {
+                    break Some(contact.handle.clone());
                 }
                 let trimmed = candidate.trim_end_matches(['.', '-', '_']);
                 if trimmed == candidate || trimmed.is_empty() {
@@ -545,17 +528,20 @@ fn mask(body: &str, blank: &[Range<usize>]) -> String {
     for r in blank {
         blank_range(&mut bytes, r.clone());
     }
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        if bytes[i] == b'\\' && bytes[i + 1].is_ascii_punctuation() {
+    // A backslash escapes the punctuation after it; an escaped backslash
+    // escapes nothing further.
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'\\', &bytes[from..]) {
+        let i = from + found;
+        if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
             blank_range(&mut bytes, i..i + 2);
-            i += 2;
+            from = i + 2;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
     let mut from = 0;
-    while let Some(found) = find(&bytes[from..], b"://") {
+    while let Some(found) = memchr::memmem::find(&bytes[from..], b"://") {
         let at = from + found;
         let mut start = at;
         while start > 0
@@ -578,12 +564,12 @@ fn mask(body: &str, blank: &[Range<usize>]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned())
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 /// An entry's own text on one line: its lines trimmed and joined by spaces.
 fn join_lines(s: &str) -> String {
+    // Most entries are one line: no list of lines to build.
+    if !s.contains('\n') {
+        return s.trim().to_owned();
+    }
     s.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -797,6 +783,26 @@ mod tests {
         let body = "- 2026-11-01 Applied\n  - a\n \u{a0}b\n";
         let (entries, _) = read(body);
         assert_eq!(entries[0].notes.len(), 2);
+    }
+
+    #[test]
+    fn own_text_is_joined_and_trimmed_line_by_line() {
+        assert_eq!(join_lines("  Applied \u{a0}"), "Applied");
+        assert_eq!(join_lines("Applied\r"), "Applied");
+        assert_eq!(join_lines(" \t "), "");
+        assert_eq!(
+            join_lines("Applied via\r\n  the site \n\n"),
+            "Applied via the site"
+        );
+    }
+
+    #[test]
+    fn escapes_and_bare_urls_are_blanked_byte_for_byte() {
+        let body = "a \\#x \\\\#y \\\n see https://x.example/@k #z\\";
+        let masked = mask(body, &[]);
+        assert_eq!(masked.len(), body.len());
+        let url = " ".repeat("https://x.example/@k".len());
+        assert_eq!(masked, format!("a   x   #y \\\n see {url} #z\\"));
     }
 
     #[test]

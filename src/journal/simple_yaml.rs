@@ -253,12 +253,16 @@ fn key_of(content: &str) -> Option<(&str, &str)> {
 /// reader can type with certainty.
 fn scalar(text: &str, line: usize, column: usize) -> Option<Node> {
     let first = text.chars().next()?;
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || text.contains(": ")
-        || text.ends_with(':')
-        || text.contains(" #")
-        || text.contains(['[', ']', '{', '}'])
-    {
+    // One pass for what would make the value more than plain text: `: `,
+    // ` #`, brackets or braces anywhere, a `:` at the end.
+    let bytes = text.as_bytes();
+    let structured = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'[' | b']' | b'{' | b'}' => true,
+        b':' => bytes.get(i + 1).is_none_or(|&next| next == b' '),
+        b'#' => i > 0 && bytes[i - 1] == b' ',
+        _ => false,
+    });
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || structured {
         return None;
     }
     let value = match text {
