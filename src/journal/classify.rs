@@ -314,8 +314,9 @@ fn after_word_char(s: &str, at: usize) -> bool {
 /// by a letter or digit (nor by `&`, which starts an HTML entity).
 pub fn tags(s: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
-    for (at, c) in s.char_indices() {
-        if c != '#' || after_word_char(s, at) || s[..at].ends_with('&') {
+    // `#` is ASCII, so every place memchr finds is a character boundary.
+    for at in memchr::memchr_iter(b'#', s.as_bytes()) {
+        if after_word_char(s, at) || s[..at].ends_with('&') {
             continue;
         }
         let rest = &s[at + 1..];
@@ -335,8 +336,9 @@ pub fn tags(s: &str) -> Vec<(usize, &str)> {
 /// written. An `@` after a letter or digit is part of an e-mail address.
 pub fn mentions(s: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
-    for (at, c) in s.char_indices() {
-        if c != '@' || after_word_char(s, at) {
+    // `@` is ASCII, so every place memchr finds is a character boundary.
+    for at in memchr::memchr_iter(b'@', s.as_bytes()) {
+        if after_word_char(s, at) {
             continue;
         }
         let rest = &s[at + 1..];
@@ -490,6 +492,27 @@ mod tests {
             .map(|(_, t)| t)
             .collect();
         assert_eq!(t, vec!["thanks", "skip", "follow-up_2"]);
+    }
+
+    proptest::proptest! {
+        /// Tags and mentions start where a `#` or `@` is, with no word
+        /// character before it, whatever the text around them.
+        #[test]
+        fn tags_and_mentions_start_at_their_sign(s in "[a-zé &#@.é_-]{0,24}") {
+            for (at, tag) in tags(&s) {
+                proptest::prop_assert!(s[at..].starts_with('#'));
+                proptest::prop_assert!(!after_word_char(&s, at));
+                proptest::prop_assert!(tag.chars().next().is_some_and(char::is_alphabetic));
+            }
+            for (at, handle) in mentions(&s) {
+                proptest::prop_assert!(s[at..].starts_with('@'));
+                proptest::prop_assert!(!after_word_char(&s, at));
+                proptest::prop_assert!(handle.chars().all(is_handle_char));
+            }
+            let signs = |c: char| s.char_indices().filter(|&(at, x)| x == c && !after_word_char(&s, at)).count();
+            proptest::prop_assert!(mentions(&s).len() <= signs('@'));
+            proptest::prop_assert!(tags(&s).len() <= signs('#'));
+        }
     }
 
     #[test]
