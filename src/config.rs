@@ -251,7 +251,7 @@ impl ConfigReader<'_> {
             }
         };
         for (key, value) in entries {
-            match key.value.key_text().as_str() {
+            match &*key.value.key_text() {
                 "me" => self.me(value, config),
                 "report" => self.report(value, config),
                 "horizon_days" => self.days(value, "horizon_days", &mut config.horizon_days),
@@ -268,7 +268,9 @@ impl ConfigReader<'_> {
             Value::Null => {}
             Value::Map(entries) => {
                 for (k, v) in entries {
-                    config.me.insert(k.value.key_text(), v.value.to_json());
+                    config
+                        .me
+                        .insert(k.value.key_text().into_owned(), v.value.to_json());
                 }
             }
             other => self.error(
@@ -380,7 +382,7 @@ impl ConfigReader<'_> {
             "write one setting per line below `proofread:`, e.g. `  thank_you_max_words: 200`",
         );
         for (key, value) in entries {
-            match key.value.key_text().as_str() {
+            match &*key.value.key_text() {
                 "dictionary" => self.dictionary(value, proofread),
                 "thank_you_max_words" => self.days(
                     value,

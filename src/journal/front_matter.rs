@@ -69,9 +69,9 @@ pub fn split(text: &str) -> FrontMatter<'_> {
 /// Whether front-matter marks a draft that nudge wrote (`generated_by: nudge`).
 pub fn is_generated_draft(root: &Node) -> bool {
     match &root.value {
-        Value::Map(entries) => entries.iter().any(|(k, v)| {
-            k.value == Value::Str("generated_by".into()) && v.value == Value::Str("nudge".into())
-        }),
+        Value::Map(entries) => entries
+            .iter()
+            .any(|(k, v)| k.value.is_str("generated_by") && v.value.is_str("nudge")),
         _ => false,
     }
 }
@@ -160,9 +160,7 @@ impl Reader<'_, '_> {
         let Value::Map(entries) = &root.value else {
             return None;
         };
-        let Some((_, company_node)) = entries
-            .iter()
-            .find(|(k, _)| k.value == Value::Str("company".into()))
+        let Some((_, company_node)) = entries.iter().find(|(k, _)| k.value.is_str("company"))
         else {
             for (key, _) in entries {
                 let name = key.value.key_text();
@@ -193,7 +191,7 @@ impl Reader<'_, '_> {
         };
         for (key, value) in entries {
             let name = key.value.key_text();
-            match name.as_str() {
+            match &*name {
                 "company" => {}
                 "position" => app.position = self.text(value, "position"),
                 "link" => {}
@@ -407,7 +405,7 @@ impl Reader<'_, '_> {
         let mut name_reported = false;
         for (key, value) in entries {
             let key_name = key.value.key_text();
-            match key_name.as_str() {
+            match &*key_name {
                 "name" => match &value.value {
                     Value::Str(s) if !s.trim().is_empty() => {
                         name = Some((s.trim().to_owned(), value))

@@ -102,7 +102,11 @@ fn parse_into(file: &str, text: &str, diagnostics: &mut Sink) -> Parsed {
     };
     // Kept with LF line ends, so the same front-matter is the same text
     // whatever the file's line ends.
-    app.front_matter = split.yaml.replace("\r\n", "\n");
+    app.front_matter = if split.yaml.contains('\r') {
+        split.yaml.replace("\r\n", "\n")
+    } else {
+        split.yaml.to_owned()
+    };
     app.entries = LogReader {
         file,
         source: &source,

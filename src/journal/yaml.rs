@@ -3,6 +3,7 @@
 //! diagnostic about a value can point at it. serde-saphyr does the parsing,
 //! under a tight budget that stops alias bombs and deep nesting early.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -63,22 +64,28 @@ impl Value {
             Value::Seq(items) => items.iter().map(|n| n.value.to_json()).collect(),
             Value::Map(entries) => entries
                 .iter()
-                .map(|(k, v)| (k.value.key_text(), v.value.to_json()))
+                .map(|(k, v)| (k.value.key_text().into_owned(), v.value.to_json()))
                 .collect::<serde_json::Map<_, _>>()
                 .into(),
         }
     }
 
     /// A scalar as the text a key would be written with.
-    pub fn key_text(&self) -> String {
+    pub fn key_text(&self) -> Cow<'_, str> {
         match self {
-            Value::Null => String::new(),
-            Value::Bool(b) => b.to_string(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
-            Value::Str(s) => s.clone(),
-            Value::Seq(_) | Value::Map(_) => self.type_name().to_owned(),
+            Value::Null => Cow::Borrowed(""),
+            Value::Bool(b) => Cow::Owned(b.to_string()),
+            Value::Int(i) => Cow::Owned(i.to_string()),
+            Value::Float(f) => Cow::Owned(f.to_string()),
+            Value::Str(s) => Cow::Borrowed(s),
+            Value::Seq(_) | Value::Map(_) => Cow::Borrowed(self.type_name()),
         }
+    }
+
+    /// Whether this is the text `text` (a key or value compared without
+    /// building a value to compare with).
+    pub fn is_str(&self, text: &str) -> bool {
+        matches!(self, Value::Str(s) if s == text)
     }
 }
 
@@ -275,6 +282,21 @@ fn grouped(n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Value;
+    use std::borrow::Cow;
+
+    #[test]
+    fn keys_are_read_without_copies() {
+        let company = Value::Str("company".into());
+        assert!(company.is_str("company"));
+        assert!(!company.is_str("Company"));
+        assert!(!Value::Int(1).is_str("1"));
+        assert!(matches!(company.key_text(), Cow::Borrowed("company")));
+        assert_eq!(Value::Int(12).key_text(), "12");
+        assert_eq!(Value::Bool(true).key_text(), "true");
+        assert_eq!(Value::Null.key_text(), "");
+    }
+
     #[test]
     fn counts_are_grouped() {
         assert_eq!(super::grouped(10_000), "10,000");

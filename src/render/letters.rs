@@ -422,7 +422,7 @@ fn front_matter_json(app: &Application) -> serde_json::Map<String, Value> {
             ..
         }) => entries
             .iter()
-            .map(|(k, v)| (k.value.key_text(), v.value.to_json()))
+            .map(|(k, v)| (k.value.key_text().into_owned(), v.value.to_json()))
             .collect(),
         // Unreachable for an application nudge read: its front-matter was
         // a mapping when it was parsed.
