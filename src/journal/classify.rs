@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::model::EventKind;
 
@@ -165,7 +165,12 @@ pub fn classify_by_phrase(text: &str) -> Option<(EventKind, &'static str)> {
             .iter()
             .flat_map(|&(kind, phrases)| phrases.iter().map(move |&p| (kind, p)))
             .collect();
+        // A contiguous NFA, not the DFA the builder would pick: building
+        // the DFA is half the work of `nudge status` on a journal of ten
+        // applications, while the NFA searches only a little slower (2%
+        // more work from a thousand applications up).
         let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .build(phrases.iter().map(|&(_, p)| p))
             .expect("the phrase table builds an automaton");
