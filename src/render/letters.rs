@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use chrono::format::{Item, StrftimeItems};
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason, TemplateErrorReason, no_escape,
+    RenderErrorReason, Template, TemplateErrorReason, no_escape,
 };
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::diag::{Diagnostic, LineIndex, Severity, did_you_mean};
@@ -91,14 +92,23 @@ impl Letters {
         registry.register_helper("date", Box::new(date_helper));
         let mut diagnostics = Vec::new();
         let mut sources = BTreeMap::new();
-        for (kind, text) in DEFAULTS {
-            let name = kind.as_str();
-            let file = template_file(name);
-            let (text, is_own) = match own.iter().find(|t| t.rel == file) {
-                Some(t) => (t.text.clone(), true),
-                None => (text.to_owned(), false),
-            };
-            match registry.register_template_string(name, &text) {
+        // Compiling is most of the fixed cost of drafting letters: the
+        // templates are compiled on every core, then registered in order.
+        let compiled: Vec<_> = DEFAULTS
+            .par_iter()
+            .map(|(kind, text)| {
+                let name = kind.as_str();
+                let file = template_file(name);
+                let (text, is_own) = match own.iter().find(|t| t.rel == file) {
+                    Some(t) => (t.text.clone(), true),
+                    None => ((*text).to_owned(), false),
+                };
+                let template = Template::compile_with_name(&text, name.to_owned());
+                (name, file, text, is_own, template)
+            })
+            .collect();
+        for (name, file, text, is_own, template) in compiled {
+            match template.map(|t| registry.register_template(name, t)) {
                 Ok(()) => {
                     sources.insert(
                         name,
