@@ -166,9 +166,9 @@ pub fn classify_by_phrase(text: &str) -> Option<(EventKind, &'static str)> {
             .flat_map(|&(kind, phrases)| phrases.iter().map(move |&p| (kind, p)))
             .collect();
         // A contiguous NFA, not the DFA the builder would pick: building
-        // the DFA is half the work of `nudge status` on a journal of ten
-        // applications, while the NFA searches only a little slower (2%
-        // more work from a thousand applications up).
+        // the DFA is half the work of `nudge status` on a journal of a
+        // dozen applications, while the NFA searches only a little slower
+        // (2% more work from a thousand applications up).
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
