@@ -48,11 +48,13 @@ impl Excerpt {
         let width = width.max(1);
         let at = column.saturating_sub(1);
         let length = line.chars().count();
+        // The underline stays on the line shown: a value running on over
+        // several lines is underlined to the end of its first.
         if length <= EXCERPT_MAX {
             return Excerpt {
                 text: line.to_owned(),
                 caret: at,
-                width,
+                width: width.min(length.saturating_sub(at)).max(1),
             };
         }
         let start = at.saturating_sub(EXCERPT_MAX / 2).min(length - EXCERPT_MAX);
@@ -65,7 +67,7 @@ impl Excerpt {
                 if right { "…" } else { "" }
             ),
             caret: at - start + usize::from(left),
-            width: width.min(EXCERPT_MAX),
+            width: width.min((start + EXCERPT_MAX).saturating_sub(at)).max(1),
         }
     }
 }
@@ -412,6 +414,20 @@ mod tests {
         let idx = LineIndex::new("a\r\nb\r\n");
         assert_eq!(idx.line_text(1), Some("a"));
         assert_eq!(idx.line_col(3), (2, 1));
+    }
+
+    #[test]
+    fn underlines_stay_on_the_line_shown() {
+        // A value that runs on over the next lines: underlined to the end
+        // of its first, whatever the line endings made its length.
+        assert_eq!(Excerpt::of("priority: dream", 11, 59).width, 5);
+        assert_eq!(Excerpt::of("priority: dream", 11, 3).width, 3);
+        assert_eq!(Excerpt::of("priority:", 10, 4).width, 1);
+        assert_eq!(Excerpt::of("x", 40, 4).width, 1);
+        let long = "a".repeat(300);
+        assert_eq!(Excerpt::of(&long, 290, 50).width, 11);
+        assert_eq!(Excerpt::of(&long, 100, 50).width, 50);
+        assert_eq!(Excerpt::of(&long, 400, 50).width, 1);
     }
 
     #[test]
