@@ -306,13 +306,7 @@ impl ConfigReader<'_> {
             Value::Bool(b) => config.calendar = *b,
             other => self.error(
                 node,
-                format!(
-                    "`calendar` must be true or false, found {}",
-                    match other {
-                        Value::Str(s) => format!("'{s}'"),
-                        other => other.type_name().to_owned(),
-                    }
-                ),
+                format!("`calendar` must be true or false, found {}", other.found()),
                 "write `calendar: true` to have `nudge update` write the calendar file".to_owned(),
             ),
         }
@@ -329,8 +323,7 @@ impl ConfigReader<'_> {
                     "`{key}` must be a whole number from 0 to {MAX_DAYS}, found {}",
                     match other {
                         Value::Int(n) => n.to_string(),
-                        Value::Str(s) => format!("'{s}'"),
-                        other => other.type_name().to_owned(),
+                        other => other.found(),
                     }
                 ),
                 format!("write e.g. `{key}: {into}` (the default is kept for now)"),
@@ -412,10 +405,7 @@ impl ConfigReader<'_> {
                 node,
                 format!(
                     "`dictionary` must be a dictionary's name such as en_US, or false, found {}",
-                    match other {
-                        Value::Str(s) => format!("'{s}'"),
-                        other => other.type_name().to_owned(),
-                    }
+                    other.found()
                 ),
                 "write `dictionary: en_US` (built in), the name of a Hunspell dictionary \
                  installed on this computer (en_GB, de_DE, ...), or `dictionary: false` \

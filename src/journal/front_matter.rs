@@ -296,10 +296,7 @@ impl Reader<'_, '_> {
             Value::Null => None,
             Value::Bool(b) => Some(*b),
             other => {
-                let found = match other {
-                    Value::Str(s) => format!("'{s}'"),
-                    other => other.type_name().to_owned(),
-                };
+                let found = other.found();
                 self.error(
                     node,
                     format!("`{key}` must be true or false, found {found}"),

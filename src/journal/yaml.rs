@@ -52,6 +52,16 @@ impl Value {
         }
     }
 
+    /// What a diagnostic says was found instead of the value wanted: text
+    /// in quotes, anything else by its type ("found 'maybe'", "found a
+    /// list").
+    pub fn found(&self) -> String {
+        match self {
+            Value::Str(s) => format!("'{s}'"),
+            other => other.type_name().to_owned(),
+        }
+    }
+
     /// The value as JSON, for templates. Map keys become strings.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
