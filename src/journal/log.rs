@@ -25,14 +25,25 @@ pub struct LogReader<'a, 'd> {
 
 /// A list item or heading that may be an entry: where its own text is and
 /// where its notes are.
-#[derive(Clone, Debug)]
-struct Candidate {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Candidate {
     /// The own text: the item's first paragraph or the heading's text.
-    own: Range<usize>,
+    pub own: Range<usize>,
     /// The byte range the notes come from (before removing nested entries).
-    notes: Range<usize>,
+    pub notes: Range<usize>,
     /// For items, the item's whole range (excluded from outer notes when dated).
-    item: Option<Range<usize>>,
+    pub item: Option<Range<usize>>,
+}
+
+/// What the log reader needs of the markdown structure of a body.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Outline {
+    /// Every list item and heading with some own text, by where it starts.
+    pub candidates: Vec<Candidate>,
+    /// Where every heading starts, in order.
+    pub heading_starts: Vec<usize>,
+    /// What is not prose: link targets, HTML and comments, code, images.
+    pub blank: Vec<Range<usize>>,
 }
 
 /// The open list item while walking the events.
@@ -56,7 +67,12 @@ enum FirstChild {
 impl<'a> LogReader<'a, '_> {
     /// All entries of the body, in file order.
     pub fn read(&mut self, body: &str) -> Vec<LogEntry> {
-        let (candidates, heading_starts, masked) = scan_markdown(body);
+        let Outline {
+            candidates,
+            heading_starts,
+            blank,
+        } = outline(body);
+        let masked = mask(body, &blank);
         let dated: Vec<(Candidate, classify::Prefix)> = candidates
             .into_iter()
             .filter_map(|c| classify::prefix(&body[c.own.clone()]).map(|p| (c, p)))
@@ -283,11 +299,17 @@ impl<'a> LogReader<'a, '_> {
     }
 }
 
-/// Walks the markdown once: the candidate entries, where every heading
-/// starts, and a copy of the body in which everything that is not prose
-/// (link targets, HTML and comments, code, backslash escapes, bare URLs) is
-/// blanked out, byte for byte, for reading tags, mentions and dates.
-fn scan_markdown(body: &str) -> (Vec<Candidate>, Vec<usize>, String) {
+/// The outline of a body: by the fast reader when the body has the usual
+/// shape of a log, else by the full CommonMark parser.
+fn outline(body: &str) -> Outline {
+    super::simple_log::outline(body).unwrap_or_else(|| full_outline(body))
+}
+
+/// Walks the markdown once with the full CommonMark parser: the candidate
+/// entries, where every heading starts, and the ranges that are not prose
+/// (link targets, HTML and comments, code), which [`mask`] blanks out, byte
+/// for byte, for reading tags, mentions and dates.
+pub(super) fn full_outline(body: &str) -> Outline {
     let mut blank: Vec<Range<usize>> = Vec::new();
     let mut candidates = Vec::new();
     let mut heading_starts = Vec::new();
@@ -411,7 +433,11 @@ fn scan_markdown(body: &str) -> (Vec<Candidate>, Vec<usize>, String) {
         }
     }
     candidates.sort_by_key(|c| c.own.start);
-    (candidates, heading_starts, mask(body, &blank))
+    Outline {
+        candidates,
+        heading_starts,
+        blank,
+    }
 }
 
 /// Grows `inner` to cover `range`.
@@ -482,7 +508,7 @@ fn note_inline_child(item: &mut OpenItem, range: &Range<usize>) {
 }
 
 /// A range without leading or trailing white space.
-fn trim_range(body: &str, r: Range<usize>) -> Range<usize> {
+pub(super) fn trim_range(body: &str, r: Range<usize>) -> Range<usize> {
     let s = &body[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
     let end = r.end - (s.len() - s.trim_end().len());

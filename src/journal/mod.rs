@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod log;
 pub mod parse;
 pub mod scan;
+mod simple_log;
 pub mod simple_yaml;
 pub mod yaml;
 
