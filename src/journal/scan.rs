@@ -98,9 +98,10 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
     }
     let mut scan = Scan::default();
     let mut markdown = Vec::new();
+    // The walk is not sorted (sorting by name parses each path again, on
+    // one core); what it finds is sorted by journal path below.
     let walker = WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0
@@ -169,7 +170,7 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
             markdown.push((rel, entry.into_path()));
         }
     }
-    // Reading is shared among the cores; the results keep the walk's order.
+    // Reading is shared among the cores.
     let read: Vec<_> = markdown
         .into_par_iter()
         .map(|(rel, path)| read_text(&path, &rel).map(|text| SourceFile { rel, text }))
@@ -181,6 +182,7 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         }
     }
     scan.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    scan.leftovers.sort();
     read_templates(root, &mut scan);
     Ok(scan)
 }
