@@ -232,7 +232,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
                 // Its template did not compile: reported once by `Letters::new`.
                 return Some((path, None));
             }
-            let text = letters.render(action.kind, &context).map(|letter| {
+            let text = letters.render(action.kind, context).map(|letter| {
                 let draft = draft_of(action, app, letter);
                 let text = draft.render();
                 // The draft as the update leaves it: the job seeker's edit,
@@ -480,10 +480,7 @@ pub fn calendar(analysis: &Analysis, letters: &Letters) -> String {
                 return None;
             }
             let (_, context) = apps.letter_context(action, &analysis.config.me)?;
-            letters
-                .render(action.kind, &context)
-                .ok()
-                .map(|l| l.subject)
+            letters.render(action.kind, context).ok().map(|l| l.subject)
         })
         .collect();
     crate::render::calendar::render(&analysis.outcome, &subjects)
@@ -650,7 +647,7 @@ mod tests {
                         deadline: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
                     });
                     let context = letters::context(&a, app, app.decision_by, &config.me);
-                    let letter = letters.render(kind, &context).unwrap();
+                    let letter = letters.render(kind, context).unwrap();
                     let text = draft_of(&a, app, letter).render();
                     let facts = Facts {
                         app,

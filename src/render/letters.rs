@@ -176,7 +176,8 @@ impl Letters {
 
     /// Renders the letter of one action. A kind whose template did not
     /// compile (see [`Letters::can_write`]) is an error naming the template.
-    pub fn render(&self, kind: ActionKind, context: &Value) -> Result<Letter, Box<Diagnostic>> {
+    /// The context is handed to Handlebars as it is, without a copy.
+    pub fn render(&self, kind: ActionKind, context: Value) -> Result<Letter, Box<Diagnostic>> {
         let name = kind.as_str();
         let Some(source) = self.sources.get(name) else {
             return Err(Box::new(Diagnostic::whole_file(
@@ -187,7 +188,7 @@ impl Letters {
         };
         let text = self
             .registry
-            .render(name, context)
+            .render_with_context(name, &Context::from(context))
             .map_err(|e| Box::new(render_error(source, &e)))?;
         Ok(split_subject(&text))
     }
@@ -405,21 +406,29 @@ pub fn context(
             "deadline": deadline.map(|d| d.to_string()),
         }),
     };
-    json!({
-        "me": me_json,
-        "app": app_json,
-        "contact": contact,
-        "action": {
+    // Built as a map, not with `json!`, which would copy the values made
+    // above instead of moving them in.
+    let mut context = serde_json::Map::new();
+    context.insert("me".into(), me_json);
+    context.insert("app".into(), app_json);
+    context.insert("contact".into(), contact);
+    context.insert(
+        "action".into(),
+        json!({
             "kind": action.kind.as_str(),
             "n": action.n,
             "due": action.due.to_string(),
             "deadline": action.deadline.to_string(),
-        },
-        "interview": interview,
-        "decision_by": decision_by.map(|d| d.to_string()),
-        "trigger": trigger,
-        "hand_written": action.hand_written,
-    })
+        }),
+    );
+    context.insert("interview".into(), interview);
+    context.insert(
+        "decision_by".into(),
+        json!(decision_by.map(|d| d.to_string())),
+    );
+    context.insert("trigger".into(), trigger);
+    context.insert("hand_written".into(), json!(action.hand_written));
+    Value::Object(context)
 }
 
 /// Every front-matter key of an application with its value, for templates
@@ -548,7 +557,7 @@ mod tests {
                 let me = if full { me.clone() } else { BTreeMap::new() };
                 let ctx = context(&a, app, decision, &me);
                 let letter = letters
-                    .render(kind, &ctx)
+                    .render(kind, ctx)
                     .unwrap_or_else(|d| panic!("{kind} ({full}): {d:?}"));
                 assert!(!letter.subject.is_empty(), "{kind}: no subject");
                 assert!(
@@ -592,7 +601,7 @@ mod tests {
         let letter = letters
             .render(
                 ActionKind::Update,
-                &context(&a, &full, None, &BTreeMap::new()),
+                context(&a, &full, None, &BTreeMap::new()),
             )
             .unwrap();
         assert!(
@@ -606,7 +615,7 @@ mod tests {
         let letter = letters
             .render(
                 ActionKind::Update,
-                &context(&a, &full, None, &BTreeMap::new()),
+                context(&a, &full, None, &BTreeMap::new()),
             )
             .unwrap();
         assert!(
@@ -627,7 +636,7 @@ mod tests {
         let (letters, diagnostics) = Letters::new(&own);
         assert!(diagnostics.is_empty());
         let ctx = json!({"contact": {"name": "Eli"}});
-        let d = letters.render(ActionKind::ThankYou, &ctx).unwrap_err();
+        let d = letters.render(ActionKind::ThankYou, ctx).unwrap_err();
         assert_eq!(d.file, "templates/thank-you.hbs");
         assert_eq!(d.line, 3);
         assert_eq!(d.message, "missing variable `contact.nickname`");
@@ -658,6 +667,6 @@ mod tests {
             diagnostics[1].help.as_deref(),
             Some("did you mean templates/thank-you.hbs?")
         );
-        assert!(letters.render(ActionKind::Feedback, &json!({})).is_err());
+        assert!(letters.render(ActionKind::Feedback, json!({})).is_err());
     }
 }
