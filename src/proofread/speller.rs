@@ -123,13 +123,21 @@ impl TrustedWords {
     /// Where a word comes from (0: not trusted).
     fn sources(&self, word: &str) -> u8 {
         let word = normalise(word);
-        if word.chars().any(char::is_uppercase) {
-            self.words.get(&word.to_lowercase())
-        } else {
+        let found = if !word.chars().any(char::is_uppercase) {
             self.words.get(word.as_ref())
-        }
-        .copied()
-        .unwrap_or(0)
+        } else if word.is_ascii() && word.len() <= 32 {
+            // Most words: lower-cased on the stack, without an allocation.
+            let mut lower = [0u8; 32];
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|lower| self.words.get(lower))
+        } else {
+            self.words.get(&word.to_lowercase())
+        };
+        found.copied().unwrap_or(0)
     }
 }
 
@@ -285,5 +293,34 @@ impl<'a> Speller<'a> {
             cache.insert(word.to_owned(), found.clone());
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_words_are_found_in_any_case() {
+        let long = "Supercalifragilisticexpialidocious-Engineering";
+        let personal = format!("Kubernetes\nÉmile\ndon’t\n{long}\n");
+        let trusted = TrustedWords::new(&[], &BTreeMap::new(), Some(&personal));
+        for word in [
+            "kubernetes",
+            "Kubernetes",
+            "KUBERNETES",
+            "émile",
+            "ÉMILE",
+            "Don't",
+            "DON’T",
+            long,
+            &long.to_uppercase(),
+        ] {
+            assert_eq!(trusted.sources(word), PERSONAL, "{word}");
+        }
+        assert_eq!(trusted.sources("Kubernete"), 0);
+        assert_eq!(trusted.sources("KUBERNETESX"), 0);
+        // The words of nudge's own letters.
+        assert_eq!(trusted.sources("Dear") & LETTERS, LETTERS);
     }
 }
