@@ -186,7 +186,6 @@ mod tests {
     use super::*;
     use crate::journal::log::full_outline;
     use proptest::prelude::*;
-    use proptest::strategy::ValueTree;
 
     /// The fast reader declines, or finds exactly what the full one finds.
     fn agrees(body: &str) -> Result<bool, String> {
@@ -370,15 +369,8 @@ mod tests {
     /// comparison below is not vacuous.
     #[test]
     fn takes_many_log_shaped_bodies() {
-        let mut runner = proptest::test_runner::TestRunner::deterministic();
-        let strategy = log_body();
-        let (mut taken, total) = (0, 500);
-        for _ in 0..total {
-            let text = strategy.new_tree(&mut runner).unwrap().current();
-            if agrees(&text).unwrap() {
-                taken += 1;
-            }
-        }
+        let total = 500;
+        let taken = crate::journal::share_taken(log_body(), total, |text| agrees(text).unwrap());
         assert!(taken * 4 >= total, "{taken} of {total}");
     }
 
