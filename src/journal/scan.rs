@@ -279,7 +279,12 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
+    // Read through `take`, which reads to the end all the same (the file
+    // may have grown since) but does not ask the system for the size and
+    // position again, as reading a `File` directly does: two calls fewer
+    // per file.
+    io::Read::read_to_end(&mut io::Read::take(&mut file, u64::MAX), &mut bytes)
+        .map_err(cannot_read)?;
     decode(rel, bytes)
 }
 
