@@ -37,39 +37,68 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
-/// The checksum of a draft's text without its checksum line.
-fn checksum(text_without_checksum: &str) -> String {
-    let digest = Sha256::digest(text_without_checksum.as_bytes());
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+/// The checksum of a draft's text without its checksum line, given in
+/// pieces: the first 8 bytes of its SHA-256, in hex.
+fn checksum(pieces: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut hex = String::with_capacity(16);
+    for b in &digest[..8] {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    hex
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 impl Draft {
     /// The file's text, checksum included.
     pub fn render(&self) -> String {
-        let mut head = String::from("---\n");
+        // The front-matter up to the checksum line, the checksum line, then
+        // the rest: the checksum is of the text without its own line.
+        let mut head = String::with_capacity(512 + self.body.len());
+        head.push_str("---\n");
         head.push_str(MARKER_LINE);
         head.push('\n');
-        head.push_str(&format!("application: {}\n", quoted(&self.application)));
-        head.push_str(&format!("action: {}\n", self.action));
+        let mut field = |key: &str, value: &str| {
+            head.push_str(key);
+            head.push_str(": ");
+            head.push_str(value);
+            head.push('\n');
+        };
+        field("application", &quoted(&self.application));
+        field("action", &self.action);
         if let Some(n) = self.n {
-            head.push_str(&format!("n: {n}\n"));
+            field("n", &n.to_string());
         }
-        head.push_str(&format!("to: {}\n", quoted(&self.to)));
-        head.push_str(&format!("subject: {}\n", quoted(&self.subject)));
-        head.push_str(&format!("due: {}\n", self.due));
-        head.push_str(&format!("deadline: {}\n", self.deadline));
+        field("to", &quoted(&self.to));
+        field("subject", &quoted(&self.subject));
+        field("due", &self.due);
+        field("deadline", &self.deadline);
         if let Some(problem) = &self.problem {
-            head.push_str(&format!("problem: {}\n", quoted(problem)));
+            field("problem", &quoted(problem));
         }
         if !self.hints.is_empty() {
             head.push_str("hints:\n");
             for hint in &self.hints {
-                head.push_str(&format!("  - {}\n", quoted(hint)));
+                head.push_str("  - ");
+                head.push_str(&quoted(hint));
+                head.push('\n');
             }
         }
-        let tail = format!("---\n\n{}", self.body);
-        let sum = checksum(&format!("{head}{tail}"));
-        format!("{head}{CHECKSUM_KEY}\"{sum}\"\n{tail}")
+        const TAIL: &str = "---\n\n";
+        let sum = checksum(&[&head, TAIL, &self.body]);
+        head.push_str(CHECKSUM_KEY);
+        head.push('"');
+        head.push_str(&sum);
+        head.push_str("\"\n");
+        head.push_str(TAIL);
+        head.push_str(&self.body);
+        head
     }
 
     /// The letter as it goes out: recipient, subject and text (what
@@ -96,7 +125,7 @@ pub fn is_untouched(text: &str) -> bool {
     let mut offset = 4;
     for line in front.split_inclusive('\n') {
         if let Some(sum) = line.strip_prefix(CHECKSUM_KEY) {
-            let without = format!("{}{}", &text[..offset], &text[offset + line.len()..]);
+            let without = [&text[..offset], &text[offset + line.len()..]];
             let sum = sum.trim_end().trim_matches('"');
             return front.lines().any(|l| l == MARKER_LINE) && sum == checksum(&without);
         }
@@ -178,17 +207,20 @@ const ADDRESS: &percent_encoding::AsciiSet = &COMPONENT.remove(b'@');
 /// straight into `out`.
 pub fn write_mailto(out: &mut String, letter: &Sendable) {
     use percent_encoding::utf8_percent_encode as encode;
-    use std::fmt::Write as _;
+    // The encoded pieces are appended as they come (`extend`), not
+    // through `write!`, whose formatting costs more than the encoding.
     out.push_str("mailto:");
     if let Some(address) = address(&letter.to) {
-        let _ = write!(out, "{}", encode(address, ADDRESS));
+        out.extend(encode(address, ADDRESS));
     }
-    let _ = write!(out, "?subject={}&body=", encode(&letter.subject, COMPONENT));
+    out.push_str("?subject=");
+    out.extend(encode(&letter.subject, COMPONENT));
+    out.push_str("&body=");
     for (i, line) in letter.body.split('\n').enumerate() {
         if i > 0 {
             out.push_str("%0D%0A");
         }
-        let _ = write!(out, "{}", encode(line, COMPONENT));
+        out.extend(encode(line, COMPONENT));
     }
 }
 
