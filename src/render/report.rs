@@ -165,7 +165,19 @@ impl ReportInput<'_> {
 
 /// The report's markdown.
 pub fn render(input: &ReportInput<'_>) -> String {
-    let mut out = String::new();
+    // Reserved at about its final size (a mail link is at most three times
+    // its letter): grown by doubling, the report of a large journal would
+    // be in memory twice over while it is copied. Reserved pages that are
+    // never written take no memory.
+    let letters: usize = input
+        .mail
+        .iter()
+        .flatten()
+        .map(|l| 64 + 3 * (l.to.len() + l.subject.len() + l.body.len()))
+        .sum();
+    let rows = input.outcome.actions.len() + input.outcome.applications.len();
+    let mut out =
+        String::with_capacity(4096 + letters + 512 * rows + 256 * input.diagnostics.len());
     let _ = writeln!(out, "{REPORT_MARKER}");
     out.push_str("# Follow-ups\n\n");
     // Made of numbers and state names only: nothing to escape.
