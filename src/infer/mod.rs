@@ -207,7 +207,27 @@ pub fn sort_actions(actions: &mut [Action]) {
             x.deadline,
         )
     }
-    actions.sort_by(|a, b| key(a).cmp(&key(b)));
+    // The positions are sorted, not the actions: an action is large, and a
+    // sort moves each element many times. Then each action is moved once.
+    let mut order: Vec<usize> = (0..actions.len()).collect();
+    order.sort_by(|&a, &b| key(&actions[a]).cmp(&key(&actions[b])));
+    apply_order(actions, order);
+}
+
+/// Puts `items[order[0]]` first, `items[order[1]]` second, and so on, by
+/// following each cycle of the permutation `order` with swaps.
+fn apply_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        // `order[at] == at` marks a place that holds its item already.
+        while order[at] != start {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! markdown, and parsed: the tests read like journals.
 
 use chrono::NaiveDate;
+use proptest::strategy::Strategy as _;
 
 use super::{Outcome, infer};
 use crate::config::Config;
@@ -1093,4 +1094,19 @@ fn the_latest_offer_elsewhere_skips_the_applications_own() {
     assert_eq!(u.file.as_deref(), Some("black-mesa.md"));
     assert_eq!(u.due, d("2026-11-05"));
     assert!(matches!(&u.trigger, Some(Trigger::Offer { file, .. }) if file == "aperture.md"));
+}
+
+proptest::proptest! {
+    /// Moving the actions into a sorted order of their positions gives
+    /// what picking them by position gives, for any order.
+    #[test]
+    fn a_permutation_is_applied_by_following_its_cycles(
+        order in (0usize..40).prop_flat_map(|n| proptest::strategy::Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
+    ) {
+        let items: Vec<String> = (0..order.len()).map(|i| format!("item {i}")).collect();
+        let wanted: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+        let mut moved = items;
+        super::apply_order(&mut moved, order);
+        proptest::prop_assert_eq!(moved, wanted);
+    }
 }
