@@ -43,7 +43,7 @@ fn is_delimiter(line: &str, delim: &str) -> bool {
 
 /// Finds the front-matter of a text whose BOM has been stripped.
 pub fn split(text: &str) -> FrontMatter<'_> {
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = super::lines_inclusive(text);
     let Some(first) = lines.next() else {
         return FrontMatter::Absent;
     };

@@ -77,11 +77,7 @@ fn parse_into(file: &str, text: &str, diagnostics: &mut Sink) -> Parsed {
     }
     // A draft is nudge's by its marker line, even when an edit broke its
     // YAML: it is never read as an application.
-    if split
-        .yaml
-        .lines()
-        .any(|l| l.trim_end() == crate::draft::MARKER_LINE)
-    {
+    if super::has_line(split.yaml, crate::draft::MARKER_LINE) {
         return Parsed::Generated;
     }
     let source = LineIndex::new(text);

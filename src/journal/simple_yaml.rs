@@ -57,7 +57,7 @@ struct Line<'a> {
 
 fn lines(text: &str) -> Option<Vec<Line<'_>>> {
     let mut lines = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in super::split_newlines(text).enumerate() {
         if i >= MAX_SIMPLE_LINES {
             return None;
         }
@@ -231,7 +231,7 @@ fn is_item(content: &str) -> bool {
 
 /// `key: rest` or `key:` as (key, rest), for a simple key.
 fn key_of(content: &str) -> Option<(&str, &str)> {
-    let end = content.find(':')?;
+    let end = memchr::memchr(b':', content.as_bytes())?;
     let key = &content[..end];
     let after = &content[end + 1..];
     let first = key.chars().next()?;
