@@ -251,7 +251,10 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
+        // Counted first (a quick pass), so the list is allocated once.
+        let mut starts =
+            Vec::with_capacity(1 + memchr::memchr_iter(b'\n', text.as_bytes()).count());
+        starts.push(0);
         starts.extend(memchr_newlines(text));
         LineIndex { text, starts }
     }
