@@ -52,31 +52,59 @@ fn md(text: &str) -> String {
 /// A link target from the report's folder to a journal file,
 /// percent-encoded where markdown needs it.
 pub fn link(from_file: &str, to_file: &str) -> String {
-    let from: Vec<&str> = from_file.split('/').collect();
-    let from_dir = &from[..from.len() - 1];
-    let to: Vec<&str> = to_file.split('/').collect();
-    let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); from_dir.len() - common];
-    parts.extend(to[common..].iter().map(|p| encode(p)));
-    parts.join("/")
+    let mut out = String::with_capacity(to_file.len() + 8);
+    write_link(&mut out, from_file, to_file);
+    out
 }
 
-/// Percent-encodes a path segment for a markdown link.
-fn encode(segment: &str) -> String {
-    let mut out = String::new();
+/// [`link`], written into `out`: the report writes thousands of links, each
+/// straight into its cell.
+fn write_link(out: &mut String, from_file: &str, to_file: &str) {
+    // The folders of the report's path, and the parts of the file's.
+    let from_dir = from_file.rsplit_once('/').map(|(dir, _)| dir);
+    let dirs = || from_dir.into_iter().flat_map(|dir| dir.split('/'));
+    let common = dirs()
+        .zip(to_file.split('/'))
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = dirs().count() - common;
+    for i in 0..ups {
+        if i > 0 {
+            out.push('/');
+        }
+        out.push_str("..");
+    }
+    for (i, part) in to_file.split('/').skip(common).enumerate() {
+        if ups > 0 || i > 0 {
+            out.push('/');
+        }
+        encode_into(out, part);
+    }
+}
+
+/// Percent-encodes a path segment for a markdown link, into `out`.
+fn encode_into(out: &mut String, segment: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         }
     }
-    out
 }
 
 impl ReportInput<'_> {
     fn link_to(&self, text: &str, file: &str) -> String {
-        format!("[{}]({})", md(text), link(self.report_path, file))
+        let mut out = String::with_capacity(text.len() + file.len() + 16);
+        out.push('[');
+        out.push_str(&md(text));
+        out.push_str("](");
+        write_link(&mut out, self.report_path, file);
+        out.push(')');
+        out
     }
 
     /// The application cell: the company, linked to its file.
@@ -393,6 +421,32 @@ mod tests {
             link("FOLLOW-UPS.md", "my apps/café.md"),
             "my%20apps/caf%C3%A9.md"
         );
+    }
+
+    /// The link spelled out the long way: the parts of both paths, `..`
+    /// for each folder of the report's not shared, then the file's parts.
+    fn link_slowly(from_file: &str, to_file: &str) -> String {
+        let from: Vec<&str> = from_file.split('/').collect();
+        let from_dir = &from[..from.len() - 1];
+        let to: Vec<&str> = to_file.split('/').collect();
+        let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
+        let mut parts: Vec<String> = vec!["..".to_owned(); from_dir.len() - common];
+        parts.extend(to[common..].iter().map(|p| {
+            let mut out = String::new();
+            encode_into(&mut out, p);
+            out
+        }));
+        parts.join("/")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn links_agree_with_the_long_way(
+            from in "([ab]{1,2}/){0,3}FOLLOW-UPS\\.md",
+            to in "([abé ]{0,2}/){0,3}[ab]{1,2}\\.md",
+        ) {
+            proptest::prop_assert_eq!(link(&from, &to), link_slowly(&from, &to));
+        }
     }
 
     #[test]
