@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::terminal::{action_label, summary_line, trigger_line};
 use crate::diag::Diagnostic;
@@ -127,7 +128,7 @@ impl ReportInput<'_> {
     /// program. The link is a reference (`[✉ e-mail][mail-2]`) defined
     /// below the table (see [`ReportInput::mail_links`]), so the table
     /// stays readable as text.
-    fn action_with_mail(&self, index: usize, a: &Action, links: &mut usize) -> String {
+    fn action_with_mail(&self, index: usize, a: &Action, link: Option<usize>) -> String {
         let mut cell = self.action(index, a);
         match self.notes.get(index).copied().unwrap_or(0) {
             0 => {}
@@ -135,9 +136,8 @@ impl ReportInput<'_> {
                 let _ = write!(cell, " · proofread: {}", crate::proofread::count(n));
             }
         }
-        if self.mail.get(index).is_some_and(Option::is_some) {
-            *links += 1;
-            let _ = write!(cell, " · [✉ e-mail][mail-{links}]");
+        if let Some(n) = link {
+            let _ = write!(cell, " · [✉ e-mail][mail-{n}]");
         }
         cell
     }
@@ -145,17 +145,17 @@ impl ReportInput<'_> {
     /// The definitions of the mail links of these rows, numbered as
     /// [`ReportInput::action_with_mail`] numbered them.
     fn mail_links(&self, out: &mut String, rows: &[(usize, &Action)]) {
-        let letters = rows
+        let letters: Vec<&crate::draft::Sendable> = rows
             .iter()
-            .filter_map(|(i, _)| self.mail.get(*i).and_then(Option::as_ref));
-        let mut any = false;
-        for (n, letter) in letters.enumerate() {
-            let _ = write!(out, "[mail-{}]: ", n + 1);
-            crate::draft::write_mailto(out, letter);
-            out.push('\n');
-            any = true;
-        }
-        if any {
+            .filter_map(|(i, _)| self.mail.get(*i).and_then(Option::as_ref))
+            .collect();
+        lines_in_batches(out, &letters, |n, letter| {
+            let mut line = format!("[mail-{}]: ", n + 1);
+            crate::draft::write_mailto(&mut line, letter);
+            line.push('\n');
+            line
+        });
+        if !letters.is_empty() {
             out.push('\n');
         }
     }
@@ -231,18 +231,28 @@ pub fn render(input: &ReportInput<'_>) -> String {
         out.push_str("Nothing to do now.\n\n");
     } else {
         out.push_str("| Send by | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
+        // Mail links are numbered in the order of the rows that have one.
         let mut links = 0;
-        for &(i, a) in &now {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+        let rows: Vec<(usize, &Action, Option<usize>)> = now
+            .iter()
+            .map(|&(i, a)| {
+                let link = input.mail.get(i).is_some_and(Option::is_some).then(|| {
+                    links += 1;
+                    links
+                });
+                (i, a, link)
+            })
+            .collect();
+        lines_in_batches(&mut out, &rows, |_, &(i, a, link)| {
+            format!(
+                "| {} | {} | {} | {} | {} |\n",
                 a.deadline,
-                input.action_with_mail(i, a, &mut links),
+                input.action_with_mail(i, a, link),
                 input.application(a),
                 ReportInput::recipient(a),
                 ReportInput::notes(a)
-            );
-        }
+            )
+        });
         out.push('\n');
         input.mail_links(&mut out, &now);
     }
@@ -257,17 +267,16 @@ pub fn render(input: &ReportInput<'_>) -> String {
         );
     } else {
         out.push_str("| Due | Action | Application | To | Notes |\n|---|---|---|---|---|\n");
-        for (i, a) in soon {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+        lines_in_batches(&mut out, &soon, |_, &(i, a)| {
+            format!(
+                "| {} | {} | {} | {} | {} |\n",
                 a.due,
                 input.action(i, a),
                 input.application(a),
                 ReportInput::recipient(a),
                 ReportInput::notes(a)
-            );
-        }
+            )
+        });
         out.push('\n');
     }
 
@@ -285,22 +294,21 @@ pub fn render(input: &ReportInput<'_>) -> String {
         out.push_str("None yet.\n\n");
     } else {
         out.push_str("| Application | Position | State | Last entry | Next action |\n|---|---|---|---|---|\n");
-        for s in apps {
+        lines_in_batches(&mut out, &apps, |_, s| {
             let next = next_action.get(s.file.as_str()).map_or_else(
                 || "—".to_owned(),
                 |a| format!("{} on {}", md(&action_label(a)), a.due),
             );
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+            format!(
+                "| {} | {} | {} | {} | {} |\n",
                 input.link_to(&s.company, &s.file),
                 s.position.as_deref().map_or_else(|| "—".to_owned(), md),
                 s.state,
                 s.last_entry
                     .map_or_else(|| "—".to_owned(), |d| d.to_string()),
                 next
-            );
-        }
+            )
+        });
         out.push('\n');
     }
 
@@ -325,6 +333,31 @@ pub fn render(input: &ReportInput<'_>) -> String {
         }
     }
     out
+}
+
+/// How many lines of the report are made side by side before they are
+/// added to it: enough to share among the cores, few enough that the lines
+/// apart from the report take little memory.
+const BATCH: usize = 512;
+
+/// Appends `line(n, item)` for each item in order. The lines of a batch are
+/// made on every core, then added in order, so the report is the same
+/// whatever the sharing.
+fn lines_in_batches<T: Sync>(
+    out: &mut String,
+    items: &[T],
+    line: impl Fn(usize, &T) -> String + Sync,
+) {
+    for (b, batch) in items.chunks(BATCH).enumerate() {
+        let lines: Vec<String> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, item)| line(b * BATCH + k, item))
+            .collect();
+        for l in &lines {
+            out.push_str(l);
+        }
+    }
 }
 
 /// How many applications the chart shows at most: beyond that it no
