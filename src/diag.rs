@@ -160,9 +160,12 @@ impl Diagnostic {
 
     /// The order diagnostics are listed in: by file, line, column.
     pub fn sort(diagnostics: &mut [Diagnostic]) {
-        diagnostics.sort_by(|a, b| {
-            (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
-        });
+        diagnostics.sort_by(Diagnostic::order);
+    }
+
+    /// [`Diagnostic::sort`]'s order, for two diagnostics.
+    pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     }
 }
 

@@ -98,6 +98,9 @@ impl Draft {
         head.push_str("\"\n");
         head.push_str(TAIL);
         head.push_str(&self.body);
+        // A journal's drafts are all held until they are written: none
+        // keeps the room its growth left.
+        head.shrink_to_fit();
         head
     }
 
@@ -110,6 +113,68 @@ impl Draft {
             body: self.body.replace("\r\n", "\n").trim().to_owned(),
         }
     }
+}
+
+impl Draft {
+    /// The file's text, with the letter for its mail link: what
+    /// [`Draft::sendable`] gives, but with the letter's text left where it
+    /// is, at the end of the file's text, instead of copied.
+    pub fn render_with_letter(&self) -> (String, MailLetter) {
+        let text = self.render();
+        let letter = if self.body.contains('\r') {
+            // Line ends to change: the letter gets its own text.
+            MailLetter::Own(self.sendable())
+        } else {
+            let start = text.len() - self.body.len();
+            let lead = self.body.len() - self.body.trim_start().len();
+            let body = start + lead..start + lead + self.body.trim().len();
+            MailLetter::InDraft {
+                to: self.to.trim().to_owned(),
+                subject: self.subject.trim().to_owned(),
+                body,
+            }
+        };
+        (text, letter)
+    }
+}
+
+/// A drafted letter, for its mail link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailLetter {
+    /// A draft as nudge writes it: the recipient and subject, and where
+    /// the letter lies in the draft's text (which is kept until it is
+    /// written anyway).
+    InDraft {
+        to: String,
+        subject: String,
+        body: std::ops::Range<usize>,
+    },
+    /// A letter with a text of its own (the job seeker's edit).
+    Own(Sendable),
+}
+
+impl MailLetter {
+    /// The letter, its text found in `draft`: the text of the draft it was
+    /// rendered with (or anything, for a letter with its own text).
+    pub fn in_draft<'a>(&'a self, draft: &'a str) -> Letter<'a> {
+        match self {
+            MailLetter::InDraft { to, subject, body } => Letter {
+                to,
+                subject,
+                body: draft.get(body.clone()).unwrap_or_default(),
+            },
+            MailLetter::Own(letter) => letter.letter(),
+        }
+    }
+}
+
+/// A letter as a mail link carries it: who it goes to, its subject and its
+/// text, borrowed from wherever they are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Letter<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
 }
 
 /// Whether a file's text is a draft exactly as nudge wrote it: its checksum
@@ -153,6 +218,17 @@ pub struct Sendable {
     pub to: String,
     pub subject: String,
     pub body: String,
+}
+
+impl Sendable {
+    /// The letter, borrowed.
+    pub fn letter(&self) -> Letter<'_> {
+        Letter {
+            to: &self.to,
+            subject: &self.subject,
+            body: &self.body,
+        }
+    }
 }
 
 /// Reads the letter out of a draft file. `None` when the file no longer
@@ -205,16 +281,16 @@ const ADDRESS: &percent_encoding::AsciiSet = &COMPONENT.remove(b'@');
 /// Writes the `mailto:` link (RFC 6068) that opens the letter in a mail
 /// program — the address, the subject and the body, line breaks as CRLF —
 /// straight into `out`.
-pub fn write_mailto(out: &mut String, letter: &Sendable) {
+pub fn write_mailto(out: &mut String, letter: &Letter<'_>) {
     use percent_encoding::utf8_percent_encode as encode;
     // The encoded pieces are appended as they come (`extend`), not
     // through `write!`, whose formatting costs more than the encoding.
     out.push_str("mailto:");
-    if let Some(address) = address(&letter.to) {
+    if let Some(address) = address(letter.to) {
         out.extend(encode(address, ADDRESS));
     }
     out.push_str("?subject=");
-    out.extend(encode(&letter.subject, COMPONENT));
+    out.extend(encode(letter.subject, COMPONENT));
     out.push_str("&body=");
     for (i, line) in letter.body.split('\n').enumerate() {
         if i > 0 {
@@ -230,7 +306,7 @@ mod tests {
 
     fn mailto(letter: &Sendable) -> String {
         let mut url = String::new();
-        write_mailto(&mut url, letter);
+        write_mailto(&mut url, &letter.letter());
         url
     }
 

@@ -97,7 +97,7 @@ pub fn analyse(scan: Scan, today: NaiveDate) -> Analysis {
         }
         None => Config::default(),
     };
-    let mut applications = Vec::new();
+    let mut applications = Vec::with_capacity(scan.files.len());
     let mut files = Vec::with_capacity(scan.files.len());
     let mut generated = BTreeMap::new();
     // Files are parsed on every core; the results keep the scan's order, so

@@ -33,6 +33,14 @@ pub enum Change {
 }
 
 impl Change {
+    /// The new text of a created or updated file.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Change::Create(text) | Change::Update(text) => Some(text),
+            Change::Remove | Change::RemoveLeftover => None,
+        }
+    }
+
     /// What the change does to its file, as a verb: "create", "update" or
     /// "remove" (add "d" for what it did).
     pub fn verb(&self) -> &'static str {
@@ -181,11 +189,31 @@ struct Drafted {
     /// The draft's text as nudge writes it.
     text: String,
     /// The letter in it, for the mail link.
-    letter: draft::Sendable,
+    letter: draft::MailLetter,
     /// Whether the draft on disk is the job seeker's edit (so it stays).
     edited: bool,
     /// The proofreader's notes on the draft as the update leaves it.
     notes: Vec<Diagnostic>,
+}
+
+/// Where the text of a draft is kept while the report is written.
+#[derive(Clone, Copy, Debug)]
+enum Kept {
+    /// In the change at this index of the plan's changes.
+    Op(usize),
+    /// On disk, unchanged: in the analysis's generated files.
+    OnDisk,
+}
+
+/// A letter of nudge's own that will not be in any kept text, with its
+/// text taken out of `text`, the draft it was rendered with.
+fn own_letter(letter: draft::MailLetter, text: &str) -> draft::MailLetter {
+    let l = letter.in_draft(text);
+    draft::MailLetter::Own(draft::Sendable {
+        to: l.to.to_owned(),
+        subject: l.subject.to_owned(),
+        body: l.body.to_owned(),
+    })
 }
 
 /// A drafted letter, or why it could not be written.
@@ -214,7 +242,10 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
     );
     let mut ops = Vec::new();
     let mut drafts = vec![None; analysis.outcome.actions.len()];
-    let mut mail = vec![None; analysis.outcome.actions.len()];
+    // For each action, its mail link's letter and where the draft's text
+    // is kept (`None` for a letter with a text of its own).
+    let mut mail: Vec<Option<(draft::MailLetter, Option<Kept>)>> =
+        vec![None; analysis.outcome.actions.len()];
     let mut notes = vec![0; analysis.outcome.actions.len()];
     let mut proofread = Vec::new();
     let mut wanted = BTreeSet::new();
@@ -234,7 +265,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
             }
             let text = letters.render(action.kind, context).map(|letter| {
                 let draft = draft_of(action, app, letter);
-                let text = draft.render();
+                let (text, letter) = draft.render_with_letter();
                 // The draft as the update leaves it: the job seeker's edit,
                 // or nudge's text.
                 let edited = analysis
@@ -255,7 +286,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
                 );
                 Drafted {
                     edited: edited.is_some(),
-                    letter: draft.sendable(),
+                    letter,
                     text,
                     notes,
                 }
@@ -289,26 +320,32 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         } = drafted;
         mail[i] = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => {
+                let at = Kept::Op(ops.len());
                 ops.push(FileOp {
                     path: path.clone(),
                     change: Change::Create(text),
                 });
-                Some(letter)
+                Some((letter, Some(at)))
             }
             (Some(FileKind::Generated), Some(existing)) => {
                 // An edited draft is the user's now: kept as it is, and
                 // its mail link carries their text. (A draft whose
-                // front-matter they broke keeps nudge's link.)
+                // front-matter they broke keeps nudge's link, and nudge's
+                // text for it is kept apart.)
                 if edited {
-                    Some(draft::sendable(existing).unwrap_or(letter))
+                    Some(match draft::sendable(existing) {
+                        Some(theirs) => (draft::MailLetter::Own(theirs), None),
+                        None => (own_letter(letter, &text), None),
+                    })
+                } else if *existing != text {
+                    let at = Kept::Op(ops.len());
+                    ops.push(FileOp {
+                        path: path.clone(),
+                        change: Change::Update(text),
+                    });
+                    Some((letter, Some(at)))
                 } else {
-                    if *existing != text {
-                        ops.push(FileOp {
-                            path: path.clone(),
-                            change: Change::Update(text),
-                        });
-                    }
-                    Some(letter)
+                    Some((letter, Some(Kept::OnDisk)))
                 }
             }
             _ => {
@@ -348,6 +385,23 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         }
     }
 
+    // Each mail link's letter, its text borrowed from the draft's.
+    let mail: Vec<Option<draft::Letter<'_>>> = mail
+        .iter()
+        .zip(&drafts)
+        .map(|(mail, path)| {
+            let (letter, kept) = mail.as_ref()?;
+            let text = match kept {
+                Some(Kept::Op(k)) => ops.get(*k).and_then(|op| op.change.text()),
+                Some(Kept::OnDisk) => path
+                    .as_ref()
+                    .and_then(|p| analysis.generated.get(p))
+                    .map(String::as_str),
+                None => None,
+            };
+            Some(letter.in_draft(text.unwrap_or_default()))
+        })
+        .collect();
     let report_path = config.report.as_str();
     let existing_report = match analysis.kind_of(report_path) {
         None => None,
@@ -358,9 +412,9 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         }
     };
     let report_blocked = analysis.kind_of(report_path).is_some() && existing_report.is_none();
-    let mut all = analysis.diagnostics.clone();
-    all.extend(diagnostics.iter().cloned());
-    Diagnostic::sort(&mut all);
+    // Every diagnostic, sorted, without copies of them.
+    let mut all: Vec<&Diagnostic> = analysis.diagnostics.iter().chain(&diagnostics).collect();
+    all.sort_by(|a, b| Diagnostic::order(a, b));
     let first_entries: BTreeMap<&str, NaiveDate> = analysis
         .applications
         .iter()

@@ -363,7 +363,7 @@ impl Reader<'_, '_> {
                 return Vec::new();
             }
         };
-        let mut contacts: Vec<Contact> = Vec::new();
+        let mut contacts: Vec<Contact> = Vec::with_capacity(items.len());
         for item in items {
             let Some((contact, handle_node)) = self.contact(item) else {
                 continue;

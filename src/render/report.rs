@@ -19,14 +19,14 @@ use crate::model::{Action, ActionKind, State, Status};
 pub struct ReportInput<'a> {
     pub outcome: &'a Outcome,
     /// Every diagnostic, sorted.
-    pub diagnostics: &'a [Diagnostic],
+    pub diagnostics: &'a [&'a Diagnostic],
     /// For each action (same order as `outcome.actions`), its draft file if
     /// one exists after `update`.
     pub drafts: &'a [Option<String>],
     /// For each action, how many notes the proofreader has on its draft.
     pub notes: &'a [usize],
     /// For each action, its draft's letter, for a `mailto:` link.
-    pub mail: &'a [Option<crate::draft::Sendable>],
+    pub mail: &'a [Option<crate::draft::Letter<'a>>],
     /// Each application's earliest log entry, by file (for the chart).
     pub first_entries: &'a BTreeMap<&'a str, NaiveDate>,
     pub today: NaiveDate,
@@ -145,7 +145,7 @@ impl ReportInput<'_> {
     /// The definitions of the mail links of these rows, numbered as
     /// [`ReportInput::action_with_mail`] numbered them.
     fn mail_links(&self, out: &mut String, rows: &[(usize, &Action)]) {
-        let letters: Vec<&crate::draft::Sendable> = rows
+        let letters: Vec<&crate::draft::Letter<'_>> = rows
             .iter()
             .filter_map(|(i, _)| self.mail.get(*i).and_then(Option::as_ref))
             .collect();
