@@ -282,7 +282,39 @@ pub struct LogEntry {
     /// deadline.
     pub by_date: Option<NaiveDate>,
     /// The source line of the date, for diagnostics about this entry.
-    pub source_line: String,
+    pub source_line: SourceLine,
+}
+
+/// The source line of an entry's date, kept for the excerpts of
+/// diagnostics about the entry. Most lines are the date's prefix followed
+/// by the entry's text, which the entry keeps anyway: then only the prefix
+/// is kept (70,000 entries of a large journal take 3 MB less).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceLine {
+    /// The line is this, then the entry's text.
+    BeforeText(Box<str>),
+    /// The whole line.
+    Whole(Box<str>),
+}
+
+impl SourceLine {
+    /// How `line` is kept, for an entry whose text is `text`.
+    pub fn new(line: &str, text: &str) -> Self {
+        match line.strip_suffix(text) {
+            Some(before) => SourceLine::BeforeText(before.into()),
+            None => SourceLine::Whole(line.into()),
+        }
+    }
+}
+
+impl LogEntry {
+    /// The source line of the entry's date.
+    pub fn source_line(&self) -> std::borrow::Cow<'_, str> {
+        match &self.source_line {
+            SourceLine::BeforeText(before) => format!("{before}{}", self.text).into(),
+            SourceLine::Whole(line) => std::borrow::Cow::Borrowed(line),
+        }
+    }
 }
 
 impl LogEntry {

@@ -24,7 +24,7 @@ fn warn_at(file: &str, entry: &LogEntry, message: String, help: &str) -> Diagnos
         severity: Severity::Warning,
         message,
         help: Some(help.to_owned()),
-        excerpt: Some(Excerpt::of(&entry.source_line, entry.column, 10)),
+        excerpt: Some(Excerpt::of(&entry.source_line(), entry.column, 10)),
     }
 }
 

@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::classify::{self, SKIP_TAG};
 use crate::diag::{Diagnostic, LineIndex, Severity, Sink, did_you_mean};
-use crate::model::{Contact, EventKind, Handle, LogEntry, Reason};
+use crate::model::{Contact, EventKind, Handle, LogEntry, Reason, SourceLine};
 
 /// Reads log entries from a body. `text` is the whole file (BOM stripped)
 /// and `body_offset` where the body starts in it, so that diagnostics carry
@@ -185,6 +185,7 @@ impl<'a> LogReader<'a, '_> {
             }
         }
         let (line, column) = self.source.line_col(self.body_offset + start);
+        let source_line = SourceLine::new(self.source.line_text(line).unwrap_or(""), &text);
         Some(LogEntry {
             index,
             line,
@@ -203,7 +204,7 @@ impl<'a> LogReader<'a, '_> {
                 mentions
             },
             by_date,
-            source_line: self.source.line_text(line).unwrap_or("").to_owned(),
+            source_line,
         })
     }
 
@@ -689,6 +690,34 @@ mod tests {
         assert_eq!(entries[2].reason, Reason::Tag("thanks".into()));
         assert_eq!(entries[2].mentions, vec![Handle::new("kleiner")]);
         assert!(entries[2].notes.is_empty());
+    }
+
+    #[test]
+    fn the_source_line_of_an_entry_is_kept_whole_or_as_the_part_before_its_text() {
+        let body = "## Log\n- 2026-11-01 Applied through the careers page.\n* 2026-11-03 Heard back,\n  they will call.\n### 2026-11-05 — Phone screen  \n";
+        let (entries, diags) = read(body);
+        assert!(diags.is_empty(), "{diags:?}");
+        let lines: Vec<String> = entries
+            .iter()
+            .map(|e| e.source_line().into_owned())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "- 2026-11-01 Applied through the careers page.",
+                "* 2026-11-03 Heard back,",
+                "### 2026-11-05 — Phone screen  ",
+            ]
+        );
+        // A one-line entry keeps only what comes before its text; an
+        // entry whose text runs on, or whose line has more than its text,
+        // keeps the whole line.
+        assert_eq!(
+            entries[0].source_line,
+            SourceLine::BeforeText("- 2026-11-01 ".into())
+        );
+        assert!(matches!(entries[1].source_line, SourceLine::Whole(_)));
+        assert!(matches!(entries[2].source_line, SourceLine::Whole(_)));
     }
 
     #[test]
