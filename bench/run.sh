@@ -51,7 +51,7 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
-# Peak resident memory, in MB, of one run.
+# Peak resident memory, in MiB (GNU time gives KiB), of one run.
 peak_mb() {
   if [ -x /usr/bin/time ]; then
     { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true; } | tail -n 1 | awk '{printf "%.1f", $1/1024}'
@@ -62,7 +62,7 @@ peak_mb() {
 
 cat_all() { find "$1" -name '*.md' -print0 | xargs -0 cat; }
 
-echo "| files | MB | cat | Rust read | status --json | ratio to cat | update --check | ratio to cat | peak MB status | peak MB update |"
+echo "| files | MB | cat | Rust read | status --json | ratio to cat | update --check | ratio to cat | peak MiB status | peak MiB update |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   dir="$WORK/journal-$n"
