@@ -113,9 +113,7 @@ impl Draft {
             body: self.body.replace("\r\n", "\n").trim().to_owned(),
         }
     }
-}
 
-impl Draft {
     /// The file's text, with the letter for its mail link: what
     /// [`Draft::sendable`] gives, but with the letter's text left where it
     /// is, at the end of the file's text, instead of copied.

@@ -142,6 +142,12 @@ fn edited_drafts_are_never_rewritten() {
     let r = update(dir.path(), &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(fs::read_to_string(&draft).unwrap(), edited);
+    // The report's mail link carries the job seeker's letter as they left it.
+    let report = fs::read_to_string(dir.path().join("FOLLOW-UPS.md")).unwrap();
+    assert!(
+        report.contains("P.S.%20I%20also%20sent%20my%20portfolio."),
+        "{report}"
+    );
     // An untouched draft does follow the change.
     let untouched = copy_of("journey");
     update(untouched.path(), &[]);
@@ -163,6 +169,19 @@ fn edited_drafts_are_never_rewritten() {
     )
     .unwrap();
     assert!(draft.contains("g.petrov@ravenholm.example"));
+    let report = fs::read_to_string(untouched.path().join("FOLLOW-UPS.md")).unwrap();
+    assert!(
+        report.contains("mailto:g.petrov@ravenholm.example?subject="),
+        "{report}"
+    );
+    // Run again with nothing changed: the drafts on disk are the letters,
+    // and the report is as it was.
+    let r = update(untouched.path(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(untouched.path().join("FOLLOW-UPS.md")).unwrap(),
+        report
+    );
 }
 
 #[test]
