@@ -248,7 +248,9 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         vec![None; analysis.outcome.actions.len()];
     let mut notes = vec![0; analysis.outcome.actions.len()];
     let mut proofread = Vec::new();
-    let mut wanted = BTreeSet::new();
+    // Paths of letters that should have a draft but get none this time (a
+    // template error, a file in the way): what is there stays.
+    let mut unwritten = Vec::new();
 
     // Letters are rendered on every core; what becomes of each is decided
     // below, in the actions' order.
@@ -299,14 +301,17 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         .enumerate()
         .filter_map(|(i, r)| r.map(|r| (i, r)))
     {
-        wanted.insert(path.clone());
         let drafted = match text {
-            None => continue,
+            None => {
+                unwritten.push(path);
+                continue;
+            }
             Some(Ok(drafted)) => drafted,
             Some(Err(d)) => {
                 if !diagnostics.contains(&d) {
                     diagnostics.push(*d);
                 }
+                unwritten.push(path);
                 continue;
             }
         };
@@ -350,6 +355,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
             }
             _ => {
                 diagnostics.push(in_the_way(&path, "draft"));
+                unwritten.push(path);
                 continue;
             }
         };
@@ -358,8 +364,15 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
         drafts[i] = Some(path);
     }
 
+    // Every path a letter wants, borrowed rather than copied.
+    let wanted: BTreeSet<&str> = drafts
+        .iter()
+        .flatten()
+        .chain(&unwritten)
+        .map(String::as_str)
+        .collect();
     for (path, text) in &analysis.generated {
-        if wanted.contains(path) || is_report(text) {
+        if wanted.contains(path.as_str()) || is_report(text) {
             continue;
         }
         // The drafts of an application with errors stay until it is fixed.
