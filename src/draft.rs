@@ -267,7 +267,7 @@ fn address(to: &str) -> Option<&str> {
 }
 
 /// Everything but RFC 3986's unreserved characters is percent-encoded.
-const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+pub(crate) const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

@@ -79,21 +79,10 @@ fn write_link(out: &mut String, from_file: &str, to_file: &str) {
         if ups > 0 || i > 0 {
             out.push('/');
         }
-        encode_into(out, part);
-    }
-}
-
-/// Percent-encodes a path segment for a markdown link, into `out`.
-fn encode_into(out: &mut String, segment: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in segment.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
+        out.extend(percent_encoding::utf8_percent_encode(
+            part,
+            crate::draft::COMPONENT,
+        ));
     }
 }
 
@@ -465,9 +454,7 @@ mod tests {
         let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
         let mut parts: Vec<String> = vec!["..".to_owned(); from_dir.len() - common];
         parts.extend(to[common..].iter().map(|p| {
-            let mut out = String::new();
-            encode_into(&mut out, p);
-            out
+            percent_encoding::utf8_percent_encode(p, crate::draft::COMPONENT).to_string()
         }));
         parts.join("/")
     }
