@@ -70,7 +70,9 @@ const PERSONAL: u8 = 4;
 /// titles, the job seeker) and the words of `words.txt`.
 #[derive(Clone, Debug, Default)]
 pub struct TrustedWords {
-    words: foldhash::HashMap<String, u8>,
+    /// Keyed by the words' bytes, so that a word lower-cased on the stack
+    /// is looked up as it is.
+    words: foldhash::HashMap<Box<[u8]>, u8>,
 }
 
 impl TrustedWords {
@@ -114,30 +116,34 @@ impl TrustedWords {
     fn add(&mut self, from: u8, text: &str) {
         for w in text::tokens(text, 0..text.len()) {
             for word in [w.bare(), w.text] {
-                let word = normalise(word).to_lowercase();
-                *self.words.entry(word).or_default() |= from;
+                with_key(word, |key| match self.words.get_mut(key) {
+                    Some(sources) => *sources |= from,
+                    None => {
+                        self.words.insert(key.into(), from);
+                    }
+                });
             }
         }
     }
 
     /// Where a word comes from (0: not trusted).
     fn sources(&self, word: &str) -> u8 {
-        let word = normalise(word);
-        let found = if !word.chars().any(char::is_uppercase) {
-            self.words.get(word.as_ref())
-        } else if word.is_ascii() && word.len() <= 32 {
-            // Most words: lower-cased on the stack, without an allocation.
-            let mut lower = [0u8; 32];
-            let lower = &mut lower[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|lower| self.words.get(lower))
-        } else {
-            self.words.get(&word.to_lowercase())
-        };
-        found.copied().unwrap_or(0)
+        with_key(word, |key| self.words.get(key).copied().unwrap_or(0))
+    }
+}
+
+/// `word` as trusted words are kept: lower case, with straight apostrophes.
+/// Most words are ASCII and short, and lower-cased on the stack.
+fn with_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut lower = [0u8; SHORT];
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(lower)
+    } else {
+        f(normalise(word).to_lowercase().as_bytes())
     }
 }
 
@@ -172,12 +178,23 @@ fn normalise(word: &str) -> std::borrow::Cow<'_, str> {
 /// How many suggestions a misspelt word gets.
 const SUGGESTIONS: usize = 3;
 
+/// A Hunspell dictionary as read, with a fixed seed for its word table:
+/// with a random one, words with the same score are suggested in an order
+/// that changes from run to run, and `nudge check` would not say the same
+/// thing twice.
+type Loaded = spellbook::Dictionary<foldhash::fast::FixedState>;
+
+/// Reads a Hunspell dictionary.
+fn load(aff: &str, dic: &str) -> Option<Loaded> {
+    spellbook::Dictionary::new_with_hasher(aff, dic, foldhash::fast::FixedState::default()).ok()
+}
+
 /// Checks words: trusted ones at once, the others with the dictionary,
 /// which is read the first time a word needs it.
 pub struct Speller<'a> {
     dictionary: &'a Dictionary,
     trusted: TrustedWords,
-    loaded: OnceLock<Option<spellbook::Dictionary>>,
+    loaded: OnceLock<Option<Loaded>>,
     suggest: bool,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
@@ -197,11 +214,11 @@ impl<'a> Speller<'a> {
 
     /// The dictionary, read on first use; `None` when there is none or it
     /// cannot be read.
-    fn dictionary(&self) -> Option<&spellbook::Dictionary> {
+    fn dictionary(&self) -> Option<&Loaded> {
         self.loaded
             .get_or_init(|| match self.dictionary {
-                Dictionary::BuiltIn => spellbook::Dictionary::new(EN_US_AFF, EN_US_DIC).ok(),
-                Dictionary::Found { aff, dic, .. } => spellbook::Dictionary::new(aff, dic).ok(),
+                Dictionary::BuiltIn => load(EN_US_AFF, EN_US_DIC),
+                Dictionary::Found { aff, dic, .. } => load(aff, dic),
                 Dictionary::Missing { .. } | Dictionary::Off => None,
             })
             .as_ref()
@@ -303,7 +320,8 @@ mod tests {
     #[test]
     fn trusted_words_are_found_in_any_case() {
         let long = "Supercalifragilisticexpialidocious-Engineering";
-        let personal = format!("Kubernetes\nÉmile\ndon’t\n{long}\n");
+        // "ǅ" is a title-case letter: neither upper nor lower case.
+        let personal = format!("Kubernetes\nÉmile\ndon’t\nǅuro\n{long}\n");
         let trusted = TrustedWords::new(&[], &BTreeMap::new(), Some(&personal));
         for word in [
             "kubernetes",
@@ -313,6 +331,9 @@ mod tests {
             "ÉMILE",
             "Don't",
             "DON’T",
+            "ǅuro",
+            "ǆuro",
+            "ǄURO",
             long,
             &long.to_uppercase(),
         ] {
@@ -322,5 +343,27 @@ mod tests {
         assert_eq!(trusted.sources("KUBERNETESX"), 0);
         // The words of nudge's own letters.
         assert_eq!(trusted.sources("Dear") & LETTERS, LETTERS);
+    }
+
+    #[test]
+    fn suggestions_are_the_same_every_time() {
+        // Misspellings with several corrections of the same score.
+        let words = [
+            "Isdecision",
+            "HRthat",
+            "IndustriesIs",
+            "KleinrFrontend",
+            "Ltdwhile",
+            "aapi",
+        ];
+        let suggest = |dictionary: &Dictionary| {
+            let speller = Speller::new(dictionary, TrustedWords::default(), true);
+            words.map(|w| speller.suggestions(w))
+        };
+        let first = suggest(&Dictionary::BuiltIn);
+        assert!(first.iter().all(|s| !s.is_empty()), "{first:?}");
+        for _ in 0..3 {
+            assert_eq!(suggest(&Dictionary::BuiltIn), first);
+        }
     }
 }
