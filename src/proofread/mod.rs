@@ -155,7 +155,7 @@ pub fn proofread(
         placeholders(text, region.clone(), &mut out);
     }
     placeholder_words(&words, &mut out);
-    length(text, &letter, &content, facts.kind, limits, &mut out);
+    length(text, &letter, content, facts.kind, limits, &mut out);
     let mut flagged = BTreeSet::new();
     let names = Names::of(facts.app);
     names.single_words(&words, speller, &mut flagged, &mut out);
@@ -351,10 +351,15 @@ fn initials<'w>(words: impl Iterator<Item = &'w str>) -> Vec<char> {
 }
 
 fn has_initial(word: &str, initials: &[char]) -> bool {
-    word.chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next())
-        .is_some_and(|c| initials.contains(&c))
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let first = if first.is_ascii() {
+        first.to_ascii_lowercase()
+    } else {
+        first.to_lowercase().next().unwrap_or(first)
+    };
+    initials.contains(&first)
 }
 
 /// The words of a name, without honorifics ("Dr. Isaac Kleiner" → Isaac,

@@ -485,6 +485,32 @@ fn a_contact_that_is_a_team_is_not_a_misspelt_name() {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
+    /// The letter's content words are the words inside the paragraphs
+    /// between the greeting and the closing, whatever the letter.
+    #[test]
+    fn content_words_are_those_of_the_content_paragraphs(
+        body in "(Dear Eli,|Best,|Gordon|-- |word|\\.|[ \n]|\n\n|\r\n|é){0,40}",
+        subject in "(word| |é){0,4}",
+    ) {
+        let text = draft(&subject, &body);
+        let letter = super::text::Letter::read(&text);
+        let words = letter.words(&text);
+        let content = letter.content_paragraphs();
+        let expected: Vec<_> = words
+            .iter()
+            .filter(|w| content.iter().any(|p| p.contains(&w.start)))
+            .copied()
+            .collect();
+        proptest::prop_assert_eq!(letter.content_words(&words), &expected[..]);
+        let middle: Vec<_> = letter
+            .paragraphs
+            .iter()
+            .filter(|p| Some(*p) != letter.greeting.as_ref() && Some(*p) != letter.closing.as_ref())
+            .cloned()
+            .collect();
+        proptest::prop_assert_eq!(content, &middle[..]);
+    }
+
     /// Whatever the job seeker writes in a draft, the proofreader answers
     /// without panicking, with ranges inside the text.
     #[test]
