@@ -229,17 +229,20 @@ pub fn plan(analysis: &Analysis, today: NaiveDate) -> Plan {
 pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Plan {
     let config = &analysis.config;
     let horizon = config.horizon_days;
-    let (letters, mut diagnostics) = Letters::new(&analysis.templates);
-    let apps = Applications::new(analysis);
-    let speller = Speller::new(
-        &analysis.dictionary,
-        TrustedWords::new(
-            &analysis.applications,
-            &config.me,
-            analysis.words.as_deref(),
-        ),
-        suggest == Suggest::Yes,
+    // The templates and the words the speller trusts are made side by
+    // side: neither needs the other.
+    let ((letters, mut diagnostics), trusted) = rayon::join(
+        || Letters::new(&analysis.templates),
+        || {
+            TrustedWords::new(
+                &analysis.applications,
+                &config.me,
+                analysis.words.as_deref(),
+            )
+        },
     );
+    let apps = Applications::new(analysis);
+    let speller = Speller::new(&analysis.dictionary, trusted, suggest == Suggest::Yes);
     let mut ops = Vec::new();
     let mut drafts = vec![None; analysis.outcome.actions.len()];
     // For each action, its mail link's letter and where the draft's text
