@@ -119,12 +119,36 @@ fn load(dir: &Path, today: NaiveDate) -> Result<ManuallyDrop<Analysis>, Failure>
 /// A journal file's path as the user should see it: relative to where
 /// they ran nudge.
 fn shown_path(dir: &Path, rel: &str) -> String {
+    let mut shown = shown_prefix(dir);
+    shown.push_str(rel);
+    shown
+}
+
+/// What [`shown_path`] puts before a journal path: the folder as the user
+/// named it, with one `/`.
+fn shown_prefix(dir: &Path) -> String {
     if dir == Path::new(".") || dir.as_os_str().is_empty() {
-        rel.to_owned()
+        String::new()
     } else {
         let d = dir.display().to_string();
-        format!("{}/{rel}", d.trim_end_matches('/'))
+        format!("{}/", d.trim_end_matches('/'))
     }
+}
+
+/// One line per planned change: `before`, its verb, `after`, and the path
+/// as the user sees it ("would create jobs/a.draft.md").
+fn list_changes(dir: &Path, ops: &[crate::plan::FileOp], before: &str, after: &str) -> String {
+    let prefix = shown_prefix(dir);
+    let mut text = String::with_capacity(ops.len() * (before.len() + prefix.len() + 64));
+    for op in ops {
+        text.push_str(before);
+        text.push_str(op.change.verb());
+        text.push_str(after);
+        text.push_str(&prefix);
+        text.push_str(&op.path);
+        text.push('\n');
+    }
+    text
 }
 
 /// Renders diagnostics, each with the path as the user sees it.
@@ -144,8 +168,11 @@ fn render_diagnostics<'a>(
 }
 
 /// Prints errors one line each on standard error (as `status` does).
-fn print_errors_briefly(dir: &Path, diagnostics: &[Diagnostic]) -> Result<(), Failure> {
-    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+fn print_errors_briefly<'a>(
+    dir: &Path,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Result<(), Failure> {
+    let errors: Vec<&Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
         return Ok(());
     }
@@ -499,11 +526,15 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
     }
     find_dictionary(&mut analysis);
     let plan = ManuallyDrop::new(crate::plan::plan(&analysis, today));
-    let mut diagnostics = analysis.diagnostics.clone();
-    diagnostics.extend(plan.diagnostics.iter().cloned());
-    Diagnostic::sort(&mut diagnostics);
-    print_errors_briefly(&args.dir, &diagnostics)?;
-    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    // Only errors are shown here: they are sorted as references, not
+    // copied with every warning.
+    let mut errors: Vec<&Diagnostic> = (analysis.diagnostics.iter())
+        .chain(&plan.diagnostics)
+        .filter(|d| d.is_error())
+        .collect();
+    errors.sort_by(|a, b| Diagnostic::order(a, b));
+    print_errors_briefly(&args.dir, errors.iter().copied())?;
+    let has_errors = !errors.is_empty();
     let mut letters = match plan.letters_now {
         1 => "1 letter to send now".to_owned(),
         n => format!("{n} letters to send now"),
@@ -517,14 +548,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
         )),
     }
     if args.check {
-        let mut text = String::new();
-        for op in &plan.ops {
-            text.push_str(&format!(
-                "would {} {}\n",
-                op.change.verb(),
-                shown_path(&args.dir, &op.path)
-            ));
-        }
+        let mut text = list_changes(&args.dir, &plan.ops, "would ", " ");
         if plan.ops.is_empty() && !quiet {
             text.push_str(&format!("nudge: up to date — {letters}\n"));
         }
@@ -605,16 +629,10 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
         });
     }
     if args.fail_on_change && !plan.ops.is_empty() {
-        let mut text =
-            "nudge: update changed these files; review them, `git add` them, and commit again:\n"
-                .to_owned();
-        for op in &plan.ops {
-            text.push_str(&format!(
-                "  {}d {}\n",
-                op.change.verb(),
-                shown_path(&args.dir, &op.path)
-            ));
-        }
+        let text = format!(
+            "nudge: update changed these files; review them, `git add` them, and commit again:\n{}",
+            list_changes(&args.dir, &plan.ops, "  ", "d ")
+        );
         print_err(&text)?;
         return Ok(PROBLEMS);
     }
