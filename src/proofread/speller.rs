@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, OnceLock};
 
+use rayon::prelude::*;
+
 use super::text;
 use crate::model::Application;
 use crate::render::letters;
@@ -59,6 +61,9 @@ impl Dictionary {
     }
 }
 
+/// How many applications' names one core reads at a time.
+const SHARE: usize = 512;
+
 /// Where a trusted word comes from (bits of [`TrustedWords`]' map).
 const LETTERS: u8 = 1;
 const JOURNAL: u8 = 2;
@@ -81,24 +86,23 @@ impl TrustedWords {
         me: &BTreeMap<String, serde_json::Value>,
         personal: Option<&str>,
     ) -> TrustedWords {
-        let mut trusted = TrustedWords::default();
+        // The applications' names, a share of them on each core; the
+        // shares' words are then put together.
+        let mut trusted = applications
+            .par_chunks(SHARE)
+            .map(|share| {
+                let mut trusted = TrustedWords::default();
+                for app in share {
+                    trusted.add_names(app);
+                }
+                trusted
+            })
+            .reduce(TrustedWords::default, TrustedWords::union);
         for (_, source) in letters::DEFAULTS {
             trusted.add(LETTERS, &without_expressions(source));
         }
         // What the `date` helper writes.
         trusted.add(LETTERS, DATE_WORDS);
-        for app in applications {
-            trusted.add(JOURNAL, &app.company);
-            if let Some(position) = &app.position {
-                trusted.add(JOURNAL, position);
-            }
-            for c in &app.contacts {
-                trusted.add(JOURNAL, &c.name);
-                if let Some(title) = &c.title {
-                    trusted.add(JOURNAL, title);
-                }
-            }
-        }
         for value in me.values() {
             if let serde_json::Value::String(s) = value {
                 trusted.add(JOURNAL, s);
@@ -111,6 +115,34 @@ impl TrustedWords {
             }
         }
         trusted
+    }
+
+    /// The names of an application: company, position, contacts and their
+    /// titles.
+    fn add_names(&mut self, app: &Application) {
+        self.add(JOURNAL, &app.company);
+        if let Some(position) = &app.position {
+            self.add(JOURNAL, position);
+        }
+        for c in &app.contacts {
+            self.add(JOURNAL, &c.name);
+            if let Some(title) = &c.title {
+                self.add(JOURNAL, title);
+            }
+        }
+    }
+
+    /// The words of both, each with where it comes from in either.
+    fn union(self, other: TrustedWords) -> TrustedWords {
+        let (mut into, from) = if self.words.len() >= other.words.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        for (word, sources) in from.words {
+            *into.words.entry(word).or_default() |= sources;
+        }
+        into
     }
 
     fn add(&mut self, from: u8, text: &str) {
@@ -343,6 +375,38 @@ mod tests {
         assert_eq!(trusted.sources("KUBERNETESX"), 0);
         // The words of nudge's own letters.
         assert_eq!(trusted.sources("Dear") & LETTERS, LETTERS);
+    }
+
+    #[test]
+    fn names_read_on_every_core_are_the_names_read_in_turn() {
+        let text = "---\ncompany: Black Mesa\nposition: Dear Researcher\ncontacts:\n  \
+                    - name: Isaac Kleiner\n    title: Head of Research\n---\n";
+        let crate::journal::parse::Parsed::Application(app) =
+            crate::journal::parse::parse_file("a.md", text).parsed
+        else {
+            panic!("not an application");
+        };
+        // More applications than one share, some names in several.
+        let applications: Vec<Application> = (0..3 * SHARE + 7)
+            .map(|i| {
+                let mut app = (*app).clone();
+                app.company = format!("Company{} Labs", i % 700);
+                app
+            })
+            .collect();
+        let mut in_turn = TrustedWords::default();
+        for app in &applications {
+            in_turn.add_names(app);
+        }
+        let trusted = TrustedWords::new(&applications, &BTreeMap::new(), None);
+        for (word, sources) in &in_turn.words {
+            assert_eq!(trusted.words[word] & JOURNAL, *sources, "{word:?}");
+        }
+        let journal = trusted.words.values().filter(|s| *s & JOURNAL != 0).count();
+        assert_eq!(journal, in_turn.words.len());
+        assert_eq!(trusted.sources("company699"), JOURNAL);
+        // A word of the letters and of a name is trusted as both.
+        assert_eq!(trusted.sources("Dear"), JOURNAL | LETTERS);
     }
 
     #[test]
