@@ -177,7 +177,16 @@ fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
     let slice = &text[region.clone()];
     let help = "fill it in or delete it before you send the letter";
     let mut i = 0;
-    while let Some(next) = slice[i..].find(['[', '<', '{', '}']) {
+    // The four marks are ASCII, so they are looked for as bytes (and are
+    // rare: each search runs through most of the letter).
+    let next_mark = |from: &[u8]| match (
+        memchr::memchr3(b'[', b'<', b'{', from),
+        memchr::memchr(b'}', from),
+    ) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(next) = next_mark(&slice.as_bytes()[i..]) {
         i += next;
         let rest = &slice[i..];
         let at = region.start + i;
@@ -493,12 +502,21 @@ impl<'a> Names<'a> {
         let relevant: Vec<bool> = words
             .iter()
             .map(|w| {
+                let bare = w.bare();
                 has_initial(w.text, &initials)
                     && self
                         .phrases
                         .iter()
-                        .any(|(p, _)| p.iter().any(|p| same(p, w.bare())))
+                        .any(|(p, _)| p.iter().any(|p| same(p, bare)))
             })
+            .collect();
+        // How many of the words before each position are relevant: how
+        // many of a window's are, at once.
+        let relevant_before: Vec<usize> = std::iter::once(0)
+            .chain(relevant.iter().scan(0, |n, r| {
+                *n += usize::from(*r);
+                Some(*n)
+            }))
             .collect();
         for (phrase, whose) in &self.phrases {
             let n = phrase.len();
@@ -531,7 +549,7 @@ impl<'a> Names<'a> {
                 }
             }
             for (at, window) in words.windows(n).enumerate() {
-                if relevant[at..at + n].iter().filter(|r| **r).count() + 1 < n {
+                if relevant_before[at + n] - relevant_before[at] + 1 < n {
                     continue;
                 }
                 let mut differing = (0..n).filter(|&i| !same(window[i].bare(), phrase[i]));
@@ -844,10 +862,10 @@ fn doubled(text: &str, words: &[Word<'_>], out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let gap = &text[a.end..b.start];
-        if !gap.is_empty()
+        if same(a.text, b.text)
+            && !gap.is_empty()
             && gap.chars().all(char::is_whitespace)
             && gap.matches('\n').count() < 2
-            && same(a.text, b.text)
             && b.text.chars().all(char::is_alphabetic)
             // "had had" and "that that" can be right.
             && !is_one_of(b.text, &["had", "that"])

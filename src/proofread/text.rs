@@ -22,6 +22,9 @@ impl<'t> Word<'t> {
 
     /// The word without a possessive `'s` ("Kleiner's" → "Kleiner").
     pub fn bare(&self) -> &'t str {
+        if !self.text.ends_with('s') {
+            return self.text;
+        }
         self.text
             .strip_suffix("'s")
             .or_else(|| self.text.strip_suffix("’s"))
