@@ -176,27 +176,50 @@ pub fn proofread(
 fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
     let slice = &text[region.clone()];
     let help = "fill it in or delete it before you send the letter";
+    // The four marks are ASCII, so they are looked for as bytes: the next
+    // `[`, `<` or `{`, and the next `}`, each looked for again only once
+    // passed, so that the letter is read once whatever marks it has.
+    let bytes = slice.as_bytes();
+    let find_open =
+        |from: usize| memchr::memchr3(b'[', b'<', b'{', &bytes[from..]).map(|n| from + n);
+    let find_close = |from: usize| memchr::memchr(b'}', &bytes[from..]).map(|n| from + n);
+    let (mut open, mut close) = (find_open(0), find_close(0));
+    // The next `}}` (`usize::MAX`: none) and the next line end, for `{{`,
+    // looked for again only once passed too: a long line of braces is
+    // read once, not once per brace.
+    let pair = memchr::memmem::Finder::new("}}");
+    let find_pair = |from: usize| pair.find(&bytes[from..]).map_or(usize::MAX, |n| from + n);
+    let find_line_end =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |n| from + n);
+    let (mut next_pair, mut line_end) = (find_pair(0), find_line_end(0));
     let mut i = 0;
-    // The four marks are ASCII, so they are looked for as bytes (and are
-    // rare: each search runs through most of the letter).
-    let next_mark = |from: &[u8]| match (
-        memchr::memchr3(b'[', b'<', b'{', from),
-        memchr::memchr(b'}', from),
-    ) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    while let Some(next) = next_mark(&slice.as_bytes()[i..]) {
-        i += next;
+    loop {
+        if open.is_some_and(|at| at < i) {
+            open = find_open(i);
+        }
+        if close.is_some_and(|at| at < i) {
+            close = find_close(i);
+        }
+        i = match (open, close) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(next), None) | (None, Some(next)) => next,
+            (None, None) => break,
+        };
         let rest = &slice[i..];
         let at = region.start + i;
         let c = rest.chars().next().unwrap_or(' ');
         if rest.starts_with("{{") || rest.starts_with("}}") {
             // The whole `{{...}}` when it closes on the same line.
-            let line = rest.split('\n').next().unwrap_or(rest);
-            let len = match line[2..].find("}}") {
-                Some(close) if rest.starts_with("{{") => close + 4,
-                _ => 2,
+            if next_pair < i + 2 {
+                next_pair = find_pair(i + 2);
+            }
+            if line_end < i {
+                line_end = find_line_end(i);
+            }
+            let len = if rest.starts_with("{{") && next_pair < line_end {
+                next_pair + 2 - i
+            } else {
+                2
             };
             out.push(
                 Finding::new(at..at + len, "template braces are left in the letter").help(help),
@@ -242,7 +265,13 @@ fn bracketed(rest: &str) -> Option<usize> {
     } else {
         ('<', '>')
     };
-    let line = rest.split('\n').next().unwrap_or(rest);
+    // A placeholder has at most 80 characters between its brackets: only
+    // so much of the line (and the character after it) is looked at.
+    let near = rest
+        .char_indices()
+        .nth(83)
+        .map_or(rest, |(at, _)| &rest[..at]);
+    let line = near.split('\n').next().unwrap_or(near);
     let end = line[1..].find(close)? + 1;
     let inner = &line[1..end];
     if inner.contains(open) || inner.chars().count() > 80 {

@@ -530,3 +530,73 @@ proptest::proptest! {
         }
     }
 }
+
+/// [`placeholders`] the long way, as it was first written: the next mark
+/// found character by character from where the last one ended.
+fn placeholders_slowly(slice: &str) -> Vec<Finding> {
+    let help = "fill it in or delete it before you send the letter";
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(next) = slice[i..].find(['[', '<', '{', '}']) {
+        i += next;
+        let rest = &slice[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            let line = rest.split('\n').next().unwrap_or(rest);
+            let len = match line[2..].find("}}") {
+                Some(close) if rest.starts_with("{{") => close + 4,
+                _ => 2,
+            };
+            out.push(Finding::new(i..i + len, "template braces are left in the letter").help(help));
+            i += len;
+            continue;
+        }
+        if (c == '[' || c == '<')
+            && let Some(len) = bracketed(rest)
+        {
+            let shown = &rest[..len];
+            out.push(
+                Finding::new(i..i + len, format!("a placeholder is left in: {shown}")).help(help),
+            );
+            i += len;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Placeholders are found wherever the marks are, however many of one
+    /// kind come before the others.
+    #[test]
+    fn placeholders_agree_with_the_long_way(
+        text in "([\\[\\]<>{}]|\\{\\{|\\}\\}|[a-z ]{1,3}|[aé]{76,84}|\\n|é|\\(x\\)|@|://){0,40}",
+    ) {
+        let mut fast = Vec::new();
+        placeholders(&text, 0..text.len(), &mut fast);
+        proptest::prop_assert_eq!(fast, placeholders_slowly(&text));
+    }
+}
+
+#[test]
+fn a_placeholder_has_at_most_80_characters_between_its_brackets() {
+    let found = |text: &str| {
+        let mut out = Vec::new();
+        placeholders(text, 0..text.len(), &mut out);
+        assert_eq!(out, placeholders_slowly(text), "{text}");
+        out.len()
+    };
+    for inner in ["a".repeat(80), "é".repeat(80)] {
+        assert_eq!(found(&format!("[{inner}] x")), 1);
+        assert_eq!(found(&format!("<{inner}> x")), 1);
+        // A markdown link, however long its text.
+        assert_eq!(found(&format!("[{inner}](https://x.org)")), 0);
+        assert_eq!(found(&format!("[{inner}a] x")), 0);
+    }
+    // Braces that close on a later line are marked one pair at a time.
+    assert_eq!(found("{{ a\n}}"), 2);
+    assert_eq!(found("{{ a }}"), 1);
+}
