@@ -175,7 +175,6 @@ pub fn proofread(
 /// spots meant to be filled in before sending.
 fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
     let slice = &text[region.clone()];
-    let help = "fill it in or delete it before you send the letter";
     // The four marks are ASCII, so they are looked for as bytes: the next
     // `[`, `<` or `{`, and the next `}`, each looked for again only once
     // passed, so that the letter is read once whatever marks it has.
@@ -206,9 +205,7 @@ fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
             (None, None) => break,
         };
         let rest = &slice[i..];
-        let at = region.start + i;
-        let c = rest.chars().next().unwrap_or(' ');
-        if rest.starts_with("{{") || rest.starts_with("}}") {
+        let braces = || {
             // The whole `{{...}}` when it closes on the same line.
             if next_pair < i + 2 {
                 next_pair = find_pair(i + 2);
@@ -216,29 +213,41 @@ fn placeholders(text: &str, region: Range<usize>, out: &mut Vec<Finding>) {
             if line_end < i {
                 line_end = find_line_end(i);
             }
-            let len = if rest.starts_with("{{") && next_pair < line_end {
+            if rest.starts_with("{{") && next_pair < line_end {
                 next_pair + 2 - i
             } else {
                 2
-            };
-            out.push(
-                Finding::new(at..at + len, "template braces are left in the letter").help(help),
-            );
-            i += len;
-            continue;
+            }
+        };
+        match mark(rest, region.start + i, braces) {
+            Some(finding) => {
+                i += finding.range.len();
+                out.push(finding);
+            }
+            // Each mark is one byte.
+            None => i += 1,
         }
-        if (c == '[' || c == '<')
-            && let Some(len) = bracketed(rest)
-        {
-            let shown = &rest[..len];
-            out.push(
-                Finding::new(at..at + len, format!("a placeholder is left in: {shown}")).help(help),
-            );
-            i += len;
-            continue;
-        }
-        i += c.len_utf8();
     }
+}
+
+/// What the mark (`[`, `<`, `{` or `}`) at the start of `rest`, at `at` in
+/// the draft, leaves in the letter: template braces, as long as `braces`
+/// says when `rest` starts with `{{` or `}}`; a placeholder in brackets; or
+/// nothing.
+fn mark(rest: &str, at: usize, braces: impl FnOnce() -> usize) -> Option<Finding> {
+    let help = "fill it in or delete it before you send the letter";
+    if rest.starts_with("{{") || rest.starts_with("}}") {
+        let len = braces();
+        return Some(
+            Finding::new(at..at + len, "template braces are left in the letter").help(help),
+        );
+    }
+    if !rest.starts_with(['[', '<']) {
+        return None;
+    }
+    let len = bracketed(rest)?;
+    let shown = &rest[..len];
+    Some(Finding::new(at..at + len, format!("a placeholder is left in: {shown}")).help(help))
 }
 
 /// The words `TODO`, `TBD`, `FIXME`, `XXX`.

@@ -534,34 +534,25 @@ proptest::proptest! {
 /// [`placeholders`] the long way, as it was first written: the next mark
 /// found character by character from where the last one ended.
 fn placeholders_slowly(slice: &str) -> Vec<Finding> {
-    let help = "fill it in or delete it before you send the letter";
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(next) = slice[i..].find(['[', '<', '{', '}']) {
         i += next;
         let rest = &slice[i..];
-        let c = rest.chars().next().unwrap_or(' ');
-        if rest.starts_with("{{") || rest.starts_with("}}") {
+        let braces = || {
             let line = rest.split('\n').next().unwrap_or(rest);
-            let len = match line[2..].find("}}") {
+            match line[2..].find("}}") {
                 Some(close) if rest.starts_with("{{") => close + 4,
                 _ => 2,
-            };
-            out.push(Finding::new(i..i + len, "template braces are left in the letter").help(help));
-            i += len;
-            continue;
+            }
+        };
+        match mark(rest, i, braces) {
+            Some(finding) => {
+                i += finding.range.len();
+                out.push(finding);
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
         }
-        if (c == '[' || c == '<')
-            && let Some(len) = bracketed(rest)
-        {
-            let shown = &rest[..len];
-            out.push(
-                Finding::new(i..i + len, format!("a placeholder is left in: {shown}")).help(help),
-            );
-            i += len;
-            continue;
-        }
-        i += c.len_utf8();
     }
     out
 }
@@ -596,6 +587,8 @@ fn a_placeholder_has_at_most_80_characters_between_its_brackets() {
         assert_eq!(found(&format!("[{inner}](https://x.org)")), 0);
         assert_eq!(found(&format!("[{inner}a] x")), 0);
     }
+    // A single brace opens no placeholder, whatever closes after it.
+    assert_eq!(found("{word> x }word] y"), 0);
     // Braces that close on a later line are marked one pair at a time.
     assert_eq!(found("{{ a\n}}"), 2);
     assert_eq!(found("{{ a }}"), 1);
