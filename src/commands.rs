@@ -643,7 +643,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
 fn calendar(args: &CalendarArgs, today: NaiveDate) -> Result<u8, Failure> {
     let analysis = load(&args.dir, today)?;
     print_errors_briefly(&args.dir, &analysis.diagnostics)?;
-    let (letters, _) = crate::render::letters::Letters::new(&analysis.templates);
+    let (letters, _) = crate::plan::letters_for(&analysis);
     print_out(&crate::plan::calendar(&analysis, &letters))?;
     Ok(if analysis.has_errors() {
         PROBLEMS

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::draft::{self, Draft};
 use crate::journal::REPORT_MARKER;
 use crate::journal::scan::Existing;
-use crate::model::{Action, Application, Status};
+use crate::model::{Action, ActionKind, Application, Status};
 use crate::proofread::{self, Facts, Speller, TrustedWords};
 use crate::render::letters::{self, Letters};
 use crate::render::report::{self, ReportInput};
@@ -232,7 +232,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
     // The templates and the words the speller trusts are made side by
     // side: neither needs the other.
     let ((letters, mut diagnostics), trusted) = rayon::join(
-        || Letters::new(&analysis.templates),
+        || letters_for(analysis),
         || {
             TrustedWords::new(
                 &analysis.applications,
@@ -535,6 +535,13 @@ fn proofread_draft(
             }
         })
         .collect()
+}
+
+/// The journal's letter templates, with the built-in ones compiled only
+/// for the kinds of letter its actions call for.
+pub fn letters_for(analysis: &Analysis) -> (Letters, Vec<Diagnostic>) {
+    let kinds: BTreeSet<ActionKind> = analysis.outcome.actions.iter().map(|a| a.kind).collect();
+    Letters::for_kinds(&analysis.templates, |kind| kinds.contains(&kind))
 }
 
 /// The calendar of every pending action, with each letter's subject as

@@ -82,10 +82,23 @@ fn template_file(kind: &str) -> String {
 }
 
 impl Letters {
-    /// The templates: built-in defaults replaced by the journal's own.
-    /// Problems with the journal's templates become diagnostics; a kind
-    /// whose template does not compile writes no drafts.
+    /// The templates of every kind: built-in defaults replaced by the
+    /// journal's own. Problems with the journal's templates become
+    /// diagnostics; a kind whose template does not compile writes no drafts.
     pub fn new(own: &[SourceFile]) -> (Letters, Vec<Diagnostic>) {
+        Letters::for_kinds(own, |_| true)
+    }
+
+    /// As [`Letters::new`], with the built-in templates compiled only for
+    /// the kinds `wanted` asks for: compiling is most of the fixed cost of
+    /// drafting, and a small journal needs few kinds. The journal's own
+    /// templates are all compiled, so that their problems are reported
+    /// whether or not a letter needs them today. A built-in kind left out
+    /// still renders, compiled when it is used.
+    pub fn for_kinds(
+        own: &[SourceFile],
+        wanted: impl Fn(ActionKind) -> bool + Sync,
+    ) -> (Letters, Vec<Diagnostic>) {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(no_escape);
@@ -103,12 +116,19 @@ impl Letters {
                     Some(t) => (t.text.clone(), true),
                     None => ((*text).to_owned(), false),
                 };
-                let template = Template::compile_with_name(&text, name.to_owned());
+                let template = (is_own || wanted(*kind))
+                    .then(|| Template::compile_with_name(&text, name.to_owned()));
                 (name, file, text, is_own, template)
             })
             .collect();
         for (name, file, text, is_own, template) in compiled {
-            match template.map(|t| registry.register_template(name, t)) {
+            let registered = match template {
+                Some(template) => template.map(|t| registry.register_template(name, t)),
+                // A built-in default compiles (a test renders every one):
+                // it is compiled when a letter needs it.
+                None => Ok(()),
+            };
+            match registered {
                 Ok(()) => {
                     sources.insert(
                         name,
@@ -186,10 +206,14 @@ impl Letters {
                 format!("no {name} letter: its template does not compile"),
             )));
         };
-        let text = self
-            .registry
-            .render_with_context(name, &Context::from(context))
-            .map_err(|e| Box::new(render_error(source, &e)))?;
+        let context = Context::from(context);
+        let text = if self.registry.has_template(name) {
+            self.registry.render_with_context(name, &context)
+        } else {
+            self.registry
+                .render_template_with_context(&source.text, &context)
+        }
+        .map_err(|e| Box::new(render_error(source, &e)))?;
         Ok(split_subject(&text))
     }
 }
@@ -591,6 +615,53 @@ mod tests {
                 assert!(paragraphs <= 5, "{kind}: {paragraphs} blocks");
             }
         }
+    }
+
+    #[test]
+    fn a_built_in_template_left_out_renders_the_same_letter_when_used() {
+        let all = letters();
+        let (none, diagnostics) = Letters::for_kinds(&[], |_| false);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let (some, _) = Letters::for_kinds(&[], |k| k == ActionKind::FollowUp);
+        assert!(some.registry.has_template("follow-up"));
+        assert!(!some.registry.has_template("thank-you"));
+        let full_app = app(
+            "position: Head Researcher\ncontacts:\n  - name: Isaac Kleiner\n    email: kleiner@bm.example\n",
+        );
+        for (kind, _) in DEFAULTS {
+            assert!(none.can_write(kind), "{kind}");
+            assert!(!none.registry.has_template(kind.as_str()), "{kind}");
+            for full in [true, false] {
+                let a = action(kind, &full_app, full);
+                let ctx = || context(&a, &full_app, None, &BTreeMap::new());
+                let expected = all.render(kind, ctx()).unwrap();
+                assert_eq!(none.render(kind, ctx()).unwrap(), expected, "{kind}");
+                assert_eq!(some.render(kind, ctx()).unwrap(), expected, "{kind}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_journals_own_templates_are_checked_even_when_no_letter_needs_them() {
+        let own = [
+            SourceFile {
+                rel: "templates/feedback.hbs".into(),
+                text: "Subject: x\n\n{{#if contact}}\nDear\n".into(),
+            },
+            SourceFile {
+                rel: "templates/thank-you.hbs".into(),
+                text: "Subject: Hi\n\nDear {{contact.nickname}},\n".into(),
+            },
+        ];
+        let (letters, diagnostics) = Letters::for_kinds(&own, |_| false);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].file, "templates/feedback.hbs");
+        assert!(!letters.can_write(ActionKind::Feedback));
+        let d = letters
+            .render(ActionKind::ThankYou, json!({"contact": {"name": "Eli"}}))
+            .unwrap_err();
+        assert_eq!((d.file.as_str(), d.line), ("templates/thank-you.hbs", 3));
+        assert_eq!(d.message, "missing variable `contact.nickname`");
     }
 
     #[test]
