@@ -496,9 +496,11 @@ fn explain_draft(out: &mut String, shown: &str, rel: &str, analysis: &Analysis, 
     if notes.is_empty() {
         out.push_str("\nproofread: no notes\n");
     } else {
+        // All the notes are counted; the first hundred are shown, and one
+        // more says how many are not.
         out.push_str(&format!(
             "\nproofread: {}\n\n",
-            crate::proofread::count(notes.len())
+            crate::proofread::count(plan.notes[i])
         ));
         let styles = Styles::coloured();
         let rendered: Vec<String> = notes
@@ -539,7 +541,7 @@ fn update(args: &UpdateArgs, today: NaiveDate, quiet: bool) -> Result<u8, Failur
         1 => "1 letter to send now".to_owned(),
         n => format!("{n} letters to send now"),
     };
-    match plan.proofread.len() {
+    match plan.notes.iter().sum() {
         0 => {}
         n => letters.push_str(&format!(
             " (proofread: {} — `nudge check` shows {})",

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::diag::{Diagnostic, LineIndex, Severity, Sink};
 use crate::draft::{self, Draft};
 use crate::journal::REPORT_MARKER;
 use crate::journal::scan::Existing;
@@ -192,8 +192,9 @@ struct Drafted {
     letter: draft::MailLetter,
     /// Whether the draft on disk is the job seeker's edit (so it stays).
     edited: bool,
-    /// The proofreader's notes on the draft as the update leaves it.
-    notes: Vec<Diagnostic>,
+    /// The proofreader's notes on the draft as the update leaves it (the
+    /// first hundred, and one that counts the rest), and how many it has.
+    notes: (Vec<Diagnostic>, usize),
 }
 
 /// Where the text of a draft is kept while the report is written.
@@ -324,7 +325,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
             text,
             letter,
             edited,
-            notes: found,
+            notes: (found, count),
         } = drafted;
         mail[i] = match (analysis.kind_of(&path), analysis.generated.get(&path)) {
             (None, _) => {
@@ -362,7 +363,7 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
                 continue;
             }
         };
-        notes[i] = found.len();
+        notes[i] = count;
         proofread.extend(found);
         drafts[i] = Some(path);
     }
@@ -503,24 +504,29 @@ pub fn plan_with(analysis: &Analysis, today: NaiveDate, suggest: Suggest) -> Pla
 }
 
 /// The proofreader's notes on a draft, as warnings at their line and
-/// column.
+/// column (at most [`crate::diag::MAX_PER_FILE`] of them, and one that
+/// counts the rest), and how many notes it has in all.
 fn proofread_draft(
     path: &str,
     text: &str,
     facts: &Facts<'_>,
     limits: &crate::config::Proofread,
     speller: &Speller<'_>,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, usize) {
     let letter = crate::journal::front_matter::strip_bom(text);
     let shift = text.len() - letter.len();
     let findings = proofread::proofread(letter, facts, limits, speller);
-    if findings.is_empty() {
-        return Vec::new();
+    let count = findings.len();
+    if count == 0 {
+        return (Vec::new(), 0);
     }
     let index = LineIndex::new(text);
-    findings
-        .into_iter()
-        .map(|finding| {
+    // The first hundred, in the order they appear, are shown and the rest
+    // counted: a draft with a million findings (a pasted blob of brackets)
+    // costs no more than one with a hundred.
+    let mut sink = Sink::default();
+    for finding in findings {
+        sink.push_with(Severity::Warning, || {
             let d = Diagnostic::at_offset(
                 path,
                 &index,
@@ -533,8 +539,9 @@ fn proofread_draft(
                 Some(help) => d.with_help(help),
                 None => d,
             }
-        })
-        .collect()
+        });
+    }
+    (sink.into_vec(path), count)
 }
 
 /// The journal's letter templates, with the built-in ones compiled only

@@ -227,6 +227,61 @@ fn the_report_marks_drafts_with_notes_and_explain_lists_them() {
     );
 }
 
+/// A draft pasted full of placeholders: the first hundred notes are
+/// shown, one line counts the rest, and every count says how many there
+/// are in all. (Before the cap, a line of 800,000 brackets took nudge 48
+/// seconds, most of it placing each note on that one line.)
+#[test]
+fn a_draft_with_more_notes_than_the_cap_shows_a_hundred_and_counts_all() {
+    let dir = tempfile::tempdir().unwrap();
+    journal(dir.path(), "good");
+    let file = "spelling.thank-you.vance.draft.md";
+    let blob = "<x> ".repeat(1000);
+    let draft = dir.path().join(file);
+    let text = fs::read_to_string(&draft)
+        .unwrap()
+        .replace("as well.", &format!("as well. {blob}"));
+    fs::write(&draft, text).unwrap();
+
+    let r = output(nudge_in(dir.path()).args(["--today", DAY, "check"]));
+    let found = messages(&r.stdout);
+    let own: Vec<&str> = found
+        .iter()
+        .filter(|(f, _)| f == file)
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(own.len(), 101, "{}", r.stdout);
+    let placeholders = own
+        .iter()
+        .filter(|m| **m == "a placeholder is left in: <x>")
+        .count();
+    assert_eq!(placeholders, 100, "{}", r.stdout);
+    let more = own
+        .iter()
+        .find_map(|m| {
+            m.strip_suffix(" more problems in this file are not shown (0 errors, 901 warnings)")
+        })
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    // 1,000 placeholders and one note on the letter's length.
+    assert_eq!(more, "901");
+
+    let r = output(nudge_in(dir.path()).args(["--today", DAY, "explain", file]));
+    assert!(
+        r.stdout.contains("\nproofread: 1001 notes\n"),
+        "{}",
+        r.stdout
+    );
+    let r = output(nudge_in(dir.path()).args(["--today", DAY, "update"]));
+    assert!(
+        r.stdout
+            .contains("(proofread: 1001 notes — `nudge check` shows them)"),
+        "{}",
+        r.stdout
+    );
+    let report = fs::read_to_string(dir.path().join("FOLLOW-UPS.md")).unwrap();
+    assert!(report.contains(" · proofread: 1001 notes · "), "{report}");
+}
+
 #[test]
 fn words_txt_is_the_job_seeker_s_dictionary() {
     let dir = tempfile::tempdir().unwrap();
