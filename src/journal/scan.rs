@@ -4,8 +4,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::MAX_FILE_BYTES;
@@ -97,7 +97,58 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
         return Err(ScanError::NotAFolder(root.to_owned()));
     }
     let mut scan = Scan::default();
-    let mut markdown = Vec::new();
+    // Files are read on every core while the folder is still being walked:
+    // each batch of markdown files the walk finds is handed to the pool at
+    // once. What is read is gathered in any order and sorted below.
+    let read: Mutex<Vec<Result<SourceFile, Box<Diagnostic>>>> = Mutex::new(Vec::new());
+    let read_batch = |batch: Vec<(String, PathBuf)>| {
+        let files: Vec<_> = batch
+            .into_iter()
+            .map(|(rel, path)| read_text(&path, &rel).map(|text| SourceFile { rel, text }))
+            .collect();
+        read.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(files);
+    };
+    rayon::scope(|pool| walk(root, &mut scan, |batch| pool.spawn(|_| read_batch(batch))))?;
+    let mut read = read
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // By journal path, so that files and their diagnostics come out in the
+    // same order however the reading was shared.
+    read.sort_unstable_by(|a, b| read_path(a).cmp(read_path(b)));
+    for result in read {
+        match result {
+            Ok(file) => scan.files.push(file),
+            Err(d) => scan.diagnostics.push(*d),
+        }
+    }
+    scan.leftovers.sort();
+    read_templates(root, &mut scan);
+    Ok(scan)
+}
+
+/// The journal path of a file read, or of the file that could not be.
+fn read_path(result: &Result<SourceFile, Box<Diagnostic>>) -> &str {
+    match result {
+        Ok(file) => &file.rel,
+        Err(d) => &d.file,
+    }
+}
+
+/// How many markdown files the walk finds before it hands them to be read:
+/// few, so that reading starts early; enough that handing out is cheap.
+const READ_BATCH: usize = 16;
+
+/// Walks the journal folder: the config and words files into `scan`, with
+/// leftover temporary files and folders that cannot be read; each batch of
+/// markdown files found (journal path and path) handed to `read`.
+fn walk(
+    root: &Path,
+    scan: &mut Scan,
+    mut read: impl FnMut(Vec<(String, PathBuf)>),
+) -> Result<(), ScanError> {
+    let mut markdown = Vec::with_capacity(READ_BATCH);
     // The walk is not sorted (sorting by name parses each path again, on
     // one core); what it finds is sorted by journal path below.
     let walker = WalkDir::new(root)
@@ -168,23 +219,18 @@ pub fn scan(root: &Path) -> Result<Scan, ScanError> {
             }
         } else if name.ends_with(".md") {
             markdown.push((rel, entry.into_path()));
+            if markdown.len() == READ_BATCH {
+                read(std::mem::replace(
+                    &mut markdown,
+                    Vec::with_capacity(READ_BATCH),
+                ));
+            }
         }
     }
-    // Reading is shared among the cores.
-    let read: Vec<_> = markdown
-        .into_par_iter()
-        .map(|(rel, path)| read_text(&path, &rel).map(|text| SourceFile { rel, text }))
-        .collect();
-    for result in read {
-        match result {
-            Ok(file) => scan.files.push(file),
-            Err(d) => scan.diagnostics.push(*d),
-        }
+    if !markdown.is_empty() {
+        read(markdown);
     }
-    scan.files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    scan.leftovers.sort();
-    read_templates(root, &mut scan);
-    Ok(scan)
+    Ok(())
 }
 
 /// The folder of the journal's own letter templates.
@@ -404,6 +450,47 @@ mod tests {
         );
         assert_eq!((d.line, d.column), (1, 1));
         assert_eq!(d.help.as_deref(), Some("check its permissions"));
+    }
+
+    /// Files are read in batches while the walk goes on, on whichever core
+    /// is free: the scan still lists them, and the ones it cannot read,
+    /// by journal path, the same way every time.
+    #[test]
+    fn files_read_while_walking_come_out_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut expected_files = Vec::new();
+        let mut expected_errors = Vec::new();
+        for folder in ["b", "a/x", "c", "a"] {
+            fs::create_dir_all(dir.path().join(folder)).unwrap();
+            for i in 0..3 * READ_BATCH {
+                let rel = format!("{folder}/{i:02}.md");
+                if i % 7 == 3 {
+                    fs::write(dir.path().join(&rel), b"caf\xe9\n").unwrap();
+                    expected_errors.push(rel);
+                } else {
+                    fs::write(dir.path().join(&rel), format!("# {rel}\n")).unwrap();
+                    expected_files.push(rel);
+                }
+            }
+        }
+        expected_files.sort();
+        expected_errors.sort();
+        let first = scan(dir.path()).unwrap();
+        let files: Vec<&str> = first.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(files, expected_files);
+        assert!(
+            first
+                .files
+                .iter()
+                .all(|f| f.text == format!("# {}\n", f.rel))
+        );
+        let errors: Vec<&str> = first.diagnostics.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(errors, expected_errors);
+        for _ in 0..10 {
+            let again = scan(dir.path()).unwrap();
+            assert_eq!(again.files, first.files);
+            assert_eq!(again.diagnostics, first.diagnostics);
+        }
     }
 
     #[test]
