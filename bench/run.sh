@@ -7,8 +7,8 @@
 #   bench/run.sh                    # all sizes, 7 runs each
 #   SIZES="100 10000" RUNS=11 bench/run.sh
 #
-# Needs only the Rust toolchain; peak memory needs GNU time (/usr/bin/time),
-# else it is reported as n/a. Journals are generated once under
+# Needs only the Rust toolchain and bash 5; peak memory needs GNU time
+# (/usr/bin/time), else it is reported as n/a. Journals are generated once under
 # target/bench/ (deterministic: the same seed gives the same bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
