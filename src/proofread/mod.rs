@@ -598,11 +598,12 @@ impl<'a> Names<'a> {
                     continue;
                 }
                 let w = &window[i];
-                if window.iter().any(|o| flagged.contains(&o.start))
-                    || speller.is_personal(&w.bare().to_lowercase())
-                    || !is_capitalised(w.bare())
-                    || is_honorific(w.bare())
+                // The cheap tests first: most windows fail on capitals.
+                if !is_capitalised(w.bare())
                     || !is_capitalised(window[0].bare())
+                    || is_honorific(w.bare())
+                    || window.iter().any(|o| flagged.contains(&o.start))
+                    || speller.is_personal(&w.bare().to_lowercase())
                 {
                     continue;
                 }
