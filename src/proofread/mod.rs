@@ -158,8 +158,9 @@ pub fn proofread(
     length(text, &letter, content, facts.kind, limits, &mut out);
     let mut flagged = BTreeSet::new();
     let names = Names::of(facts.app);
-    names.single_words(&words, speller, &mut flagged, &mut out);
-    names.phrases(text, &words, speller, &mut flagged, &mut out);
+    let ids = names.ids(&words);
+    names.single_words(&words, &ids, speller, &mut flagged, &mut out);
+    names.phrases(text, &words, &ids, speller, &mut flagged, &mut out);
     names.titles(text, &words, &mut out);
     greeting(&letter, &words, facts, &names, &mut out);
     doubled(text, &words, &mut out);
@@ -361,11 +362,91 @@ fn length(
 /// Who is named how in an application.
 struct Names<'a> {
     /// Every single name word (contacts' names without honorifics, the
-    /// company's words), with whose it is.
-    parts: Vec<(&'a str, Whose<'a>)>,
-    /// Names of more than one word, and the position.
-    phrases: Vec<(Vec<&'a str>, Whose<'a>)>,
+    /// company's words), with whose it is and its [`NameWords`] number.
+    parts: Vec<(&'a str, Whose<'a>, NameId)>,
+    /// Names of more than one word, and the position, with their words'
+    /// numbers.
+    phrases: Vec<(Vec<&'a str>, Whose<'a>, Vec<NameId>)>,
     contacts: &'a [Contact],
+    words: NameWords,
+}
+
+/// The number of a name word, the same for every spelling of it but for
+/// case.
+type NameId = u32;
+
+/// The words of an application's names, told apart but for case ([`same`]
+/// is equality of the words lower-cased letter by letter), each with a
+/// number. A word of a letter is looked up once; from then on it is
+/// compared with names by number.
+#[derive(Default)]
+struct NameWords {
+    /// Each word lower-cased, and its number.
+    ids: foldhash::HashMap<String, NameId>,
+    /// Whether the word of each number is one of a name of several words.
+    in_phrase: Vec<bool>,
+    /// The ASCII letters that some word begins with (lower-case, as bits):
+    /// most words of a letter begin with none of them and are not looked
+    /// up at all.
+    ascii_initials: u128,
+}
+
+impl NameWords {
+    fn with_capacity(n: usize) -> Self {
+        NameWords {
+            ids: foldhash::HashMap::with_capacity_and_hasher(
+                n,
+                foldhash::fast::RandomState::default(),
+            ),
+            in_phrase: Vec::with_capacity(n),
+            ascii_initials: 0,
+        }
+    }
+
+    /// The number of `word`, given it if it has none yet.
+    fn add(&mut self, word: &str, in_phrase: bool) -> NameId {
+        let lower = lower_by_letter(word);
+        if let Some(c) = lower.chars().next().filter(char::is_ascii) {
+            self.ascii_initials |= 1 << u32::from(c);
+        }
+        let next = NameId::try_from(self.ids.len()).unwrap_or(NameId::MAX);
+        let id = *self.ids.entry(lower).or_insert(next);
+        if let Some(flag) = self.in_phrase.get_mut(id as usize) {
+            *flag |= in_phrase;
+        } else {
+            self.in_phrase.push(in_phrase);
+        }
+        id
+    }
+
+    /// The number of `word`, if it is a name word.
+    fn find(&self, word: &str) -> Option<NameId> {
+        let &first = word.as_bytes().first()?;
+        if first.is_ascii() && self.ascii_initials & (1 << first.to_ascii_lowercase()) == 0 {
+            return None;
+        }
+        // Most words are ASCII and short: lower-cased on the stack.
+        const SHORT: usize = 32;
+        if word.is_ascii() && word.len() <= SHORT {
+            let mut lower = [0u8; SHORT];
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).ok()?;
+            self.ids.get(lower).copied()
+        } else {
+            self.ids.get(&lower_by_letter(word)).copied()
+        }
+    }
+}
+
+/// A word lower-cased letter by letter, as [`same`] compares words (unlike
+/// `str::to_lowercase`, which writes a final Greek sigma differently).
+fn lower_by_letter(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars().flat_map(char::to_lowercase).collect()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -385,30 +466,6 @@ impl Whose<'_> {
     }
 }
 
-/// The first letters of some words, lower-case: a cheap test of whether a
-/// word can be one of them.
-fn initials<'w>(words: impl Iterator<Item = &'w str>) -> Vec<char> {
-    let mut out: Vec<char> = words
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-fn has_initial(word: &str, initials: &[char]) -> bool {
-    let Some(first) = word.chars().next() else {
-        return false;
-    };
-    let first = if first.is_ascii() {
-        first.to_ascii_lowercase()
-    } else {
-        first.to_lowercase().next().unwrap_or(first)
-    };
-    initials.contains(&first)
-}
-
 /// The words of a name, without honorifics ("Dr. Isaac Kleiner" → Isaac,
 /// Kleiner).
 fn name_words(name: &str) -> Vec<&str> {
@@ -421,36 +478,53 @@ fn name_words(name: &str) -> Vec<&str> {
 
 impl<'a> Names<'a> {
     fn of(app: &'a Application) -> Self {
+        // About two words a contact, and a few for the company and position.
+        let mut words = NameWords::with_capacity(app.contacts.len() * 2 + 6);
         let mut parts = Vec::new();
         let mut phrases = Vec::new();
+        let mut add = |whose: Whose<'a>, name: &'a str, single: bool| {
+            let name = name_words(name);
+            let phrase = name.len() >= 2;
+            if single {
+                parts.extend(name.iter().map(|w| (*w, whose, words.add(w, phrase))));
+            }
+            if phrase {
+                let ids = name.iter().map(|w| words.add(w, true)).collect();
+                phrases.push((name, whose, ids));
+            }
+        };
         for c in &app.contacts {
-            let words = name_words(&c.name);
-            parts.extend(words.iter().map(|w| (*w, Whose::Contact(c))));
-            if words.len() >= 2 {
-                phrases.push((words, Whose::Contact(c)));
-            }
+            add(Whose::Contact(c), &c.name, true);
         }
-        let company = name_words(&app.company);
-        parts.extend(company.iter().map(|w| (*w, Whose::Company(&app.company))));
-        if company.len() >= 2 {
-            phrases.push((company, Whose::Company(&app.company)));
-        }
+        add(Whose::Company(&app.company), &app.company, true);
         if let Some(position) = &app.position {
-            let words = name_words(position);
-            if words.len() >= 2 {
-                phrases.push((words, Whose::Position(position)));
-            }
+            add(Whose::Position(position), position, false);
         }
         Names {
             parts,
             phrases,
             contacts: &app.contacts,
+            words,
         }
     }
 
-    /// Whether `word` is written exactly as some name of the application.
-    fn is_exact(&self, word: &str) -> bool {
-        self.parts.iter().any(|(p, _)| *p == word)
+    /// The name number of each word of a letter, if it has one.
+    fn ids(&self, words: &[Word<'_>]) -> Vec<Option<NameId>> {
+        words.iter().map(|w| self.words.find(w.bare())).collect()
+    }
+
+    /// The first single name word numbered `id`, with whose it is.
+    fn part(&self, id: Option<NameId>) -> Option<(&'a str, Whose<'a>)> {
+        let id = id?;
+        self.parts
+            .iter()
+            .find(|(_, _, i)| *i == id)
+            .map(|(p, whose, _)| (*p, *whose))
+    }
+
+    /// Whether `word`, numbered `id`, is written exactly as some name word.
+    fn is_exact(&self, word: &str, id: Option<NameId>) -> bool {
+        id.is_some_and(|id| self.parts.iter().any(|(p, _, i)| *i == id && *p == word))
     }
 
     /// A capitalised word that is almost a name ("Klein" for Kleiner) or a
@@ -458,21 +532,23 @@ impl<'a> Names<'a> {
     fn single_words(
         &self,
         words: &[Word<'_>],
+        ids: &[Option<NameId>],
         speller: &Speller<'_>,
         flagged: &mut BTreeSet<usize>,
         out: &mut Vec<Finding>,
     ) {
-        let initials = initials(self.parts.iter().map(|(p, _)| *p));
-        for w in words {
+        for (w, &id) in words.iter().zip(ids) {
             let bare = w.bare();
             let capitalised = is_capitalised(bare);
-            let maybe_a_name = capitalised || has_initial(bare, &initials);
-            if !maybe_a_name || bare.len() < 3 || self.is_exact(bare) || text::is_all_caps(bare) {
+            // A name word written so, or any capitalised word.
+            let written_so = self.part(id);
+            if !(capitalised || written_so.is_some())
+                || bare.len() < 3
+                || self.is_exact(bare, id)
+                || text::is_all_caps(bare)
+            {
                 continue;
             }
-            let written_so = has_initial(bare, &initials)
-                .then(|| self.parts.iter().find(|(p, _)| same(p, bare)))
-                .flatten();
             if let Some((part, whose)) = written_so {
                 // A lower-case common word that happens to be a name ("mark").
                 if !capitalised && speller.is_english(&bare.to_lowercase()) {
@@ -495,12 +571,12 @@ impl<'a> Names<'a> {
             if speller.is_journal_word(&lower) || speller.is_english(&lower) {
                 continue;
             }
-            let target = self.parts.iter().find(|(p, _)| {
+            let target = self.parts.iter().find(|(p, _, _)| {
                 p.chars().count() >= 4
                     && !speller.is_english(&p.to_lowercase())
                     && near_miss(bare, p)
             });
-            if let Some((part, whose)) = target {
+            if let Some((part, whose, _)) = target {
                 out.push(
                     Finding::new(
                         w.range(),
@@ -525,28 +601,22 @@ impl<'a> Names<'a> {
         &self,
         text: &str,
         words: &[Word<'_>],
+        ids: &[Option<NameId>],
         speller: &Speller<'_>,
         flagged: &mut BTreeSet<usize>,
         out: &mut Vec<Finding>,
     ) {
-        let is_known = |window: &[Word<'_>]| {
-            self.phrases.iter().any(|(p, _)| {
-                p.len() == window.len() && p.iter().zip(window).all(|(a, w)| same(a, w.bare()))
+        // Whether the words at `at` are a name of several words, but for case.
+        let is_known = |at: usize, n: usize| {
+            self.phrases.iter().any(|(_, _, p)| {
+                p.len() == n && p.iter().zip(&ids[at..at + n]).all(|(p, w)| Some(*p) == *w)
             })
         };
         // Which words of the letter are words of some name: a window can
         // be one word off a name only if all its other words are.
-        let initials = initials(self.phrases.iter().flat_map(|(p, _)| p.iter().copied()));
-        let relevant: Vec<bool> = words
+        let relevant: Vec<bool> = ids
             .iter()
-            .map(|w| {
-                let bare = w.bare();
-                has_initial(w.text, &initials)
-                    && self
-                        .phrases
-                        .iter()
-                        .any(|(p, _)| p.iter().any(|p| same(p, bare)))
-            })
+            .map(|id| id.is_some_and(|id| self.words.in_phrase[id as usize]))
             .collect();
         // How many of the words before each position are relevant: how
         // many of a window's are, at once.
@@ -556,8 +626,9 @@ impl<'a> Names<'a> {
                 Some(*n)
             }))
             .collect();
-        for (phrase, whose) in &self.phrases {
+        for (phrase, whose, phrase_ids) in &self.phrases {
             let n = phrase.len();
+            let matches = |at: usize, i: usize| ids[at + i] == Some(phrase_ids[i]);
             // The company followed by a legal ending it does not have.
             if let Whose::Company(company) = whose {
                 for (at, window) in words.windows(n + 1).enumerate() {
@@ -567,7 +638,7 @@ impl<'a> Names<'a> {
                     let (name, ending) = window.split_at(n);
                     let ending = &ending[0];
                     if text::joined(text, window)
-                        && name.iter().zip(phrase).all(|(w, p)| same(w.bare(), p))
+                        && (0..name.len()).all(|i| matches(at, i))
                         && is_one_of(ending.bare(), &COMPANY_SUFFIXES)
                         && !flagged.contains(&ending.start)
                     {
@@ -590,11 +661,11 @@ impl<'a> Names<'a> {
                 if relevant_before[at + n] - relevant_before[at] + 1 < n {
                     continue;
                 }
-                let mut differing = (0..n).filter(|&i| !same(window[i].bare(), phrase[i]));
+                let mut differing = (0..n).filter(|&i| !matches(at, i));
                 let (Some(i), None) = (differing.next(), differing.next()) else {
                     continue;
                 };
-                if !text::joined(text, window) || is_known(window) {
+                if !text::joined(text, window) || is_known(at, n) {
                     continue;
                 }
                 let w = &window[i];
@@ -859,7 +930,7 @@ fn greeting(
             && !is_honorific(bare)
             && !is_one_of(bare, &GREETING_WORDS)
             && !is_one_of(bare, &TITLE_WORDS)
-            && !names.parts.iter().any(|(p, _)| same(p, bare))
+            && !names.parts.iter().any(|(p, _, _)| same(p, bare))
             && !of_the_application(bare)
     });
     if let Some(w) = stranger {
@@ -877,7 +948,7 @@ fn greeting(
         return;
     }
     let other = in_greeting.iter().find_map(|w| {
-        names.parts.iter().find_map(|(p, whose)| match whose {
+        names.parts.iter().find_map(|(p, whose, _)| match whose {
             Whose::Contact(c) if *p == w.bare() && c.handle != recipient.handle => Some((w, c)),
             _ => None,
         })

@@ -593,3 +593,27 @@ fn a_placeholder_has_at_most_80_characters_between_its_brackets() {
     assert_eq!(found("{{ a\n}}"), 2);
     assert_eq!(found("{{ a }}"), 1);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// A word of a letter is found among the names exactly when it is the
+    /// same (but for case) as one of them, and then by that name's number:
+    /// the numbers stand in for [`same`] in the name checks.
+    #[test]
+    fn name_numbers_agree_with_comparing_the_words(
+        names in proptest::collection::vec(NAME_WORD, 0..6),
+        probes in proptest::collection::vec(NAME_WORD, 0..12),
+    ) {
+        let mut words = NameWords::default();
+        let ids: Vec<NameId> = names.iter().map(|n| words.add(n, false)).collect();
+        for probe in names.iter().chain(&probes) {
+            let expected = names.iter().position(|n| same(n, probe)).map(|i| ids[i]);
+            proptest::prop_assert_eq!(words.find(probe), expected, "{:?} among {:?}", probe, names);
+        }
+    }
+}
+
+/// Words for the name numbers' test: capitals, letters that lower-case to
+/// ASCII or to two characters, Greek sigmas (final or not), long words.
+const NAME_WORD: &str = "(k|K|\u{212a}|ß|SS|ss|İ|i\u{307}|é|É|Σ|σ|ς|x|X|Mc|[a-zA-Z]{30,34}){1,3}";
