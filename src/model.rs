@@ -2,18 +2,21 @@
 //! log entries and their kinds, states, and the actions nudge suggests.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 
 /// A contact's handle: how log entries mention them (`@kleiner`). Handles
-/// compare without regard to case, so nudge keeps them lowercase.
+/// compare without regard to case, so nudge keeps them lowercase. Shared,
+/// not copied: every mention of a contact, and every action for them,
+/// holds the contact's handle.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Handle(String);
+pub struct Handle(Arc<str>);
 
 impl Handle {
     /// A handle from what the user wrote; case is folded.
     pub fn new(raw: &str) -> Self {
-        Handle(raw.to_lowercase())
+        Handle(raw.to_lowercase().into())
     }
 
     /// The handle nudge derives from a name when none is given: the last
@@ -26,7 +29,7 @@ impl Handle {
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect();
-        (!kept.is_empty()).then_some(Handle(kept))
+        (!kept.is_empty()).then(|| Handle(kept.into()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -40,7 +43,7 @@ impl Handle {
         if raw.is_ascii() {
             raw.eq_ignore_ascii_case(&self.0)
         } else {
-            raw.to_lowercase() == self.0
+            *raw.to_lowercase() == *self.0
         }
     }
 }
@@ -271,7 +274,7 @@ pub struct LogEntry {
     /// The entry's own text after the date prefix, lines joined.
     pub text: String,
     /// The entry's notes, line by line, verbatim but for common indentation.
-    pub notes: Vec<String>,
+    pub notes: Notes,
     pub kind: EventKind,
     pub reason: Reason,
     /// `#skip` with a letter's tag: the letter is dismissed, not sent.
@@ -283,6 +286,36 @@ pub struct LogEntry {
     pub by_date: Option<NaiveDate>,
     /// The source line of the date, for diagnostics about this entry.
     pub source_line: SourceLine,
+}
+
+/// An entry's notes, line by line. Kept as one text with a line feed
+/// between lines (no line holds one, and none is blank): one allocation
+/// for all of an entry's notes instead of one for each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notes(String);
+
+impl Notes {
+    /// Notes of these lines, which must not be empty or hold a line feed.
+    pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut text = String::new();
+        for line in lines {
+            debug_assert!(!line.is_empty() && !line.contains('\n'), "{line:?}");
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(line);
+        }
+        Notes(text)
+    }
+
+    /// The lines, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n').filter(|line| !line.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The source line of an entry's date, kept for the excerpts of
@@ -601,6 +634,18 @@ mod tests {
             let upper = a.to_uppercase();
             proptest::prop_assert_eq!(Handle::new(&a).is(&upper), Handle::new(&upper) == Handle::new(&a));
         }
+    }
+
+    #[test]
+    fn notes_give_back_their_lines_in_order() {
+        let lines = ["- asked about on-call", "  - nested, kept indented", "é\rx"];
+        let notes = Notes::from_lines(lines);
+        assert_eq!(notes.iter().collect::<Vec<_>>(), lines);
+        assert!(!notes.is_empty());
+        let none = Notes::from_lines([]);
+        assert!(none.is_empty());
+        assert_eq!(none.iter().count(), 0);
+        assert_eq!(none, Notes::default());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! finds the items and headings with their byte offsets; this module turns
 //! them into [`LogEntry`] values with lines, notes, mentions and dates.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -10,7 +11,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::classify::{self, SKIP_TAG};
 use crate::diag::{Diagnostic, LineIndex, Severity, Sink, did_you_mean};
-use crate::model::{Contact, EventKind, Handle, LogEntry, Reason, SourceLine};
+use crate::model::{Contact, EventKind, Handle, LogEntry, Notes, Reason, SourceLine};
 
 /// Reads log entries from a body. `text` is the whole file (BOM stripped)
 /// and `body_offset` where the body starts in it, so that diagnostics carry
@@ -548,7 +549,15 @@ fn without_nested(region: Range<usize>, entry_items: &[Range<usize>]) -> Vec<Ran
 /// The body with the given byte ranges (and backslash escapes and bare
 /// URLs) replaced by spaces; line breaks are kept, so offsets and lines
 /// still match the source.
-fn mask(body: &str, blank: &[Range<usize>]) -> String {
+fn mask<'b>(body: &'b str, blank: &[Range<usize>]) -> Cow<'b, str> {
+    // Most logs have nothing to blank out (no code, HTML or link, no
+    // backslash, no URL): the body is its own mask, and is not copied.
+    if blank.is_empty()
+        && memchr::memchr(b'\\', body.as_bytes()).is_none()
+        && memchr::memmem::find(body.as_bytes(), b"://").is_none()
+    {
+        return Cow::Borrowed(body);
+    }
     let mut bytes = body.as_bytes().to_vec();
     let blank_range = |bytes: &mut Vec<u8>, r: Range<usize>| {
         for b in &mut bytes[r.start.min(body.len())..r.end.min(body.len())] {
@@ -593,7 +602,7 @@ fn mask(body: &str, blank: &[Range<usize>]) -> String {
     // Only ASCII bytes were replaced, by ASCII spaces, and only whole
     // characters (multi-byte characters are replaced byte by byte), so the
     // result is valid UTF-8; fall back to the source if it somehow is not.
-    String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned()))
 }
 
 /// An entry's own text on one line: its lines trimmed and joined by spaces.
@@ -611,7 +620,7 @@ fn join_lines(s: &str) -> String {
 
 /// Notes, verbatim: the non-blank lines of the spans, without their common
 /// indentation.
-fn note_lines(body: &str, spans: &[Range<usize>]) -> Vec<String> {
+fn note_lines(body: &str, spans: &[Range<usize>]) -> Notes {
     let lines: Vec<&str> = spans
         .iter()
         .flat_map(|s| body[s.clone()].lines())
@@ -622,10 +631,7 @@ fn note_lines(body: &str, spans: &[Range<usize>]) -> Vec<String> {
     // cuts a character in two.
     let blanks = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
     let indent = lines.iter().map(|l| blanks(l)).min().unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| l[blanks(l).min(indent)..].to_owned())
-        .collect()
+    Notes::from_lines(lines.iter().map(|l| &l[blanks(l).min(indent)..]))
 }
 
 #[cfg(test)]
@@ -679,7 +685,7 @@ mod tests {
         );
         assert_eq!(e.by_date, NaiveDate::from_ymd_opt(2026, 11, 28));
         assert_eq!(
-            e.notes,
+            e.notes.iter().collect::<Vec<_>>(),
             vec![
                 "- Kleiner asked about the resonance cascade paper",
                 "- Vance wants someone who can lead the anomalous materials lab"
@@ -725,9 +731,15 @@ mod tests {
         let body = "- 2026-11-01 Applied\n  - a note\n  - 2026-11-05 Heard back\n    - their note\n  - another note\n";
         let (entries, _) = read(body);
         assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].notes, vec!["- a note", "- another note"]);
+        assert_eq!(
+            entries[0].notes.iter().collect::<Vec<_>>(),
+            vec!["- a note", "- another note"]
+        );
         assert_eq!(entries[1].kind, EventKind::Heard);
-        assert_eq!(entries[1].notes, vec!["- their note"]);
+        assert_eq!(
+            entries[1].notes.iter().collect::<Vec<_>>(),
+            vec!["- their note"]
+        );
     }
 
     #[test]
@@ -739,7 +751,7 @@ mod tests {
         assert_eq!(entries[0].text, "Onsite interview");
         assert_eq!(entries[0].kind, EventKind::Interview);
         assert_eq!(
-            entries[0].notes,
+            entries[0].notes.iter().collect::<Vec<_>>(),
             vec!["Met @vance.", "- they decide by 2026-12-01"]
         );
         assert_eq!(entries[0].mentions, vec![Handle::new("vance")]);
@@ -752,7 +764,10 @@ mod tests {
         let body = "- 2026-11-01 Applied via\n  the careers page\n\n  a note paragraph\n\n- 2026-11-02 Phone screen\n";
         let (entries, _) = read(body);
         assert_eq!(entries[0].text, "Applied via the careers page");
-        assert_eq!(entries[0].notes, vec!["a note paragraph"]);
+        assert_eq!(
+            entries[0].notes.iter().collect::<Vec<_>>(),
+            vec!["a note paragraph"]
+        );
         assert_eq!(entries[1].kind, EventKind::Interview);
     }
 
@@ -842,7 +857,7 @@ mod tests {
     fn notes_with_unicode_blanks_keep_whole_characters() {
         let body = "- 2026-11-01 Applied\n  - a\n \u{a0}b\n";
         let (entries, _) = read(body);
-        assert_eq!(entries[0].notes.len(), 2);
+        assert_eq!(entries[0].notes.iter().count(), 2);
     }
 
     #[test]
@@ -863,6 +878,20 @@ mod tests {
         assert_eq!(masked.len(), body.len());
         let url = " ".repeat("https://x.example/@k".len());
         assert_eq!(masked, format!("a   x   #y \\\n see {url} #z\\"));
+    }
+
+    #[test]
+    fn a_body_with_nothing_to_blank_is_its_own_mask() {
+        let body = "## Log\n- 2026-11-01 Applied, @k #applied by 2026-11-20\n  - a note: 3/4\n";
+        assert!(matches!(mask(body, &[]), Cow::Borrowed(b) if b == body));
+        // Anything to blank, and the mask is a copy with it blanked.
+        let dash = body.find("- ").unwrap();
+        let marker = dash..dash + 2;
+        let blanked = mask(body, std::slice::from_ref(&marker));
+        assert!(matches!(blanked, Cow::Owned(_)));
+        assert_eq!(blanked, body.replacen("- ", "  ", 1));
+        // A backslash before a letter escapes nothing: the same text.
+        assert_eq!(mask("a \\n b", &[]), "a \\n b");
     }
 
     #[test]

@@ -405,7 +405,7 @@ pub fn context(
                 "date": e.date.to_string(),
                 "time": e.time.map(|t| t.format("%H:%M").to_string()),
                 "text": without_tags(&e.text),
-                "notes": e.notes.iter().map(|n| strip_marker(n)).collect::<Vec<_>>(),
+                "notes": e.notes.iter().map(strip_marker).collect::<Vec<_>>(),
                 "interviewers": interviewers_of(app, e)
                     .into_iter()
                     .flatten()
