@@ -372,8 +372,8 @@ struct Names<'a> {
 }
 
 /// The number of a name word, the same for every spelling of it but for
-/// case.
-type NameId = u32;
+/// case: its place in [`NameWords::in_phrase`].
+type NameId = usize;
 
 /// The words of an application's names, told apart but for case ([`same`]
 /// is equality of the words lower-cased letter by letter), each with a
@@ -409,12 +409,12 @@ impl NameWords {
         if let Some(c) = lower.chars().next().filter(char::is_ascii) {
             self.ascii_initials |= 1 << u32::from(c);
         }
-        let next = NameId::try_from(self.ids.len()).unwrap_or(NameId::MAX);
+        let next = self.in_phrase.len();
         let id = *self.ids.entry(lower).or_insert(next);
-        if let Some(flag) = self.in_phrase.get_mut(id as usize) {
-            *flag |= in_phrase;
-        } else {
+        if id == next {
             self.in_phrase.push(in_phrase);
+        } else {
+            self.in_phrase[id] |= in_phrase;
         }
         id
     }
@@ -616,7 +616,7 @@ impl<'a> Names<'a> {
         // be one word off a name only if all its other words are.
         let relevant: Vec<bool> = ids
             .iter()
-            .map(|id| id.is_some_and(|id| self.words.in_phrase[id as usize]))
+            .map(|id| id.is_some_and(|id| self.words.in_phrase[id]))
             .collect();
         // How many of the words before each position are relevant: how
         // many of a window's are, at once.
