@@ -381,8 +381,9 @@ type NameId = usize;
 /// compared with names by number.
 #[derive(Default)]
 struct NameWords {
-    /// Each word lower-cased, and its number.
-    ids: foldhash::HashMap<String, NameId>,
+    /// Each word lower-cased (its bytes, as a word lower-cased on the stack
+    /// is looked up), and its number.
+    ids: foldhash::HashMap<Vec<u8>, NameId>,
     /// Whether the word of each number is one of a name of several words.
     in_phrase: Vec<bool>,
     /// The ASCII letters that some word begins with (lower-case, as bits):
@@ -405,9 +406,9 @@ impl NameWords {
 
     /// The number of `word`, given it if it has none yet.
     fn add(&mut self, word: &str, in_phrase: bool) -> NameId {
-        let lower = lower_by_letter(word);
-        if let Some(c) = lower.chars().next().filter(char::is_ascii) {
-            self.ascii_initials |= 1 << u32::from(c);
+        let lower = lower_by_letter(word).into_bytes();
+        if let Some(&b) = lower.first().filter(|b| b.is_ascii()) {
+            self.ascii_initials |= 1 << b;
         }
         let next = self.in_phrase.len();
         let id = *self.ids.entry(lower).or_insert(next);
@@ -425,17 +426,9 @@ impl NameWords {
         if first.is_ascii() && self.ascii_initials & (1 << first.to_ascii_lowercase()) == 0 {
             return None;
         }
-        // Most words are ASCII and short: lower-cased on the stack.
-        const SHORT: usize = 32;
-        if word.is_ascii() && word.len() <= SHORT {
-            let mut lower = [0u8; SHORT];
-            let lower = &mut lower[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).ok()?;
-            self.ids.get(lower).copied()
-        } else {
-            self.ids.get(&lower_by_letter(word)).copied()
+        match text::AsciiLower::new(word) {
+            Some(lower) => self.ids.get(lower.as_bytes()).copied(),
+            None => self.ids.get(lower_by_letter(word).as_bytes()).copied(),
         }
     }
 }

@@ -167,15 +167,9 @@ impl TrustedWords {
 /// `word` as trusted words are kept: lower case, with straight apostrophes.
 /// Most words are ASCII and short, and lower-cased on the stack.
 fn with_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    const SHORT: usize = 32;
-    if word.is_ascii() && word.len() <= SHORT {
-        let mut lower = [0u8; SHORT];
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        f(lower)
-    } else {
-        f(normalise(word).to_lowercase().as_bytes())
+    match text::AsciiLower::new(word) {
+        Some(lower) => f(lower.as_bytes()),
+        None => f(normalise(word).to_lowercase().as_bytes()),
     }
 }
 

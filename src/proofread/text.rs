@@ -136,6 +136,37 @@ pub fn same(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
+/// A short ASCII word lower-cased on the stack: most words of a letter
+/// are, and are looked up without an allocation.
+pub struct AsciiLower {
+    bytes: [u8; AsciiLower::MAX],
+    len: usize,
+}
+
+impl AsciiLower {
+    /// The longest word lower-cased on the stack, in bytes.
+    const MAX: usize = 32;
+
+    /// `word` lower-cased, if it is ASCII and at most [`Self::MAX`] bytes.
+    pub fn new(word: &str) -> Option<Self> {
+        if !word.is_ascii() || word.len() > Self::MAX {
+            return None;
+        }
+        let mut bytes = [0u8; Self::MAX];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes[..word.len()].make_ascii_lowercase();
+        Some(AsciiLower {
+            bytes,
+            len: word.len(),
+        })
+    }
+
+    /// The word's bytes, lower-cased (ASCII, so text as they are).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
 /// Whether `word` is one of `list` (lower-case), but for case.
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| same(w, word))
