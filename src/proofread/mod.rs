@@ -475,14 +475,19 @@ impl<'a> Names<'a> {
         let mut words = NameWords::with_capacity(app.contacts.len() * 2 + 6);
         let mut parts = Vec::new();
         let mut phrases = Vec::new();
+        // A name's words, each numbered once: single name words when
+        // `single`, and a name of several words.
         let mut add = |whose: Whose<'a>, name: &'a str, single: bool| {
             let name = name_words(name);
             let phrase = name.len() >= 2;
+            if !(single || phrase) {
+                return;
+            }
+            let ids: Vec<NameId> = name.iter().map(|w| words.add(w, phrase)).collect();
             if single {
-                parts.extend(name.iter().map(|w| (*w, whose, words.add(w, phrase))));
+                parts.extend(name.iter().zip(&ids).map(|(w, id)| (*w, whose, *id)));
             }
             if phrase {
-                let ids = name.iter().map(|w| words.add(w, true)).collect();
                 phrases.push((name, whose, ids));
             }
         };
